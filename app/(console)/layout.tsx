@@ -1,0 +1,16 @@
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { currentActor } from '@/lib/auth/current';
+import { ConsoleHeader } from '@/components/layout/console-header';
+import { Providers } from '@/components/providers';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  return (
+    <Providers>
+      <ConsoleHeader actor={actor} />
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+    </Providers>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import type { PartitionSort, PartitionSummary } from '@/lib/hsm/types';
+import { SERVICE_PACKAGE_LABELS, type ServicePackage } from '@/lib/policy';
+import { Badge } from '@/components/ui/badge';
+import { CapacityBar } from '@/components/ui/capacity-bar';
+import { listHref, type ListState } from './list-state';
+
+const COLUMNS: { sort: PartitionSort; label: string; numeric?: boolean; tenantOnly?: boolean }[] = [
+  { sort: 'name', label: 'Partition' },
+  { sort: 'tenant', label: 'Tenant', tenantOnly: true },
+  { sort: 'package', label: 'Package' },
+  { sort: 'status', label: 'Status' },
+  { sort: 'keys', label: 'Keys', numeric: true },
+  { sort: 'bin', label: 'In bin', numeric: true },
+  { sort: 'usage', label: 'Capacity' },
+];
+
+function SortHeader({ column, state }: { column: (typeof COLUMNS)[number]; state: ListState }) {
+  const active = state.sort === column.sort;
+  const dir = active && state.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={`px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 ${column.numeric ? 'text-right' : 'text-left'}`}
+    >
+      <Link href={listHref({ ...state, sort: column.sort, dir })} className="inline-flex items-center gap-1 hover:text-brand-700">
+        {column.label}
+        <span aria-hidden="true">{active ? (state.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+      </Link>
+    </th>
+  );
+}
+
+export function PartitionTable({
+  partitions,
+  state,
+  showTenant,
+}: {
+  partitions: PartitionSummary[];
+  state: ListState;
+  showTenant: boolean;
+}) {
+  const columns = COLUMNS.filter((c) => showTenant || !c.tenantOnly);
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="partition-table">
+        <caption className="sr-only">Partitions, sortable by each column</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((column) => (
+              <SortHeader key={column.sort} column={column} state={state} />
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {partitions.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
+                No partitions match.
+              </td>
+            </tr>
+          ) : null}
+          {partitions.map((p) => (
+            <tr key={p.id} className="hover:bg-slate-50" data-testid={`partition-row-${p.id}`}>
+              <td className="px-3 py-2">
+                <Link href={`/partitions/${encodeURIComponent(p.id)}`} className="font-medium text-brand-700 hover:underline">
+                  {p.name}
+                </Link>
+                <div className="font-mono text-xs text-slate-500">{p.id}</div>
+              </td>
+              {showTenant ? <td className="px-3 py-2">{p.tenantName}</td> : null}
+              <td className="px-3 py-2">{SERVICE_PACKAGE_LABELS[p.servicePackage as ServicePackage] ?? p.servicePackage}</td>
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {p.online ? <Badge tone="green">● Online</Badge> : <Badge tone="red">■ Offline</Badge>}
+                  {p.readOnly ? <Badge tone="amber">Read-only</Badge> : null}
+                </div>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{p.keyCount}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{p.binCount}</td>
+              <td className="px-3 py-2">
+                <CapacityBar used={p.capacity.usedObjects} total={p.capacity.objects} label={`Capacity used by ${p.name}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { getContext, type AppContext } from '@/lib/context';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { currentSessionId } from '@/lib/auth/current';
+import type { Actor } from '@/lib/auth/roles';
+import { resolveActor } from '@/lib/auth/sessions';
+import { fail, type Result } from '@/lib/services/result';
+import { logSecurityEvent } from '@/lib/services/security-log';
+
+export type ActionSpec<S extends z.ZodType, T, E> = {
+  /** Names the action in the security log. */
+  name: string;
+  permission: Permission;
+  schema: S;
+  run: (ctx: AppContext, actor: Actor, input: z.output<S>) => Promise<Result<T, E>>;
+};
+
+function toRecord(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    // React adds $ACTION_* fields to forms it posts; they are not user input.
+    if (!key.startsWith('$ACTION')) record[key] = typeof value === 'string' ? value : '';
+  }
+  return record;
+}
+
+/**
+ * Every server action runs through here: authenticate (session row re-read from the store),
+ * authorize (permission table), validate (zod), then call the service. Denials and invalid input
+ * change nothing and go to the security log.
+ */
+export async function runAction<S extends z.ZodType, T, E>(
+  spec: ActionSpec<S, T, E>,
+  input: unknown,
+): Promise<Result<T, E>> {
+  const ctx = await getContext();
+  const actor = await resolveActor(ctx.db, await currentSessionId());
+  if (!actor) {
+    await logSecurityEvent(ctx.db, { actor: null, action: spec.name, reason: 'not signed in' });
+    return fail('unauthenticated', 'Your session has ended. Sign in again.');
+  }
+  if (!can(actor.role, spec.permission)) {
+    await logSecurityEvent(ctx.db, { actor, action: spec.name, reason: `denied: role ${actor.role} lacks ${spec.permission}` });
+    return fail('forbidden', 'Your role does not allow this.');
+  }
+  const record = input instanceof FormData || (typeof input === 'object' && input !== null) ? toRecord(input as FormData) : {};
+  const parsed = spec.schema.safeParse(record);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    await logSecurityEvent(ctx.db, {
+      actor,
+      action: spec.name,
+      reason: `invalid input: ${Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m.join(', ')}`).join('; ')}`.slice(0, 500),
+    });
+    return fail('invalid', 'Some fields need attention.', { fieldErrors });
+  }
+  try {
+    return await spec.run(ctx, actor, parsed.data);
+  } catch (error) {
+    console.error(`[action ${spec.name}]`, error);
+    return fail('failed', 'Something went wrong on the server. Nothing was changed; try again.');
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; rolls back if it throws. Never nest: PGlite has one connection. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements at once (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the embedded engine (a data folder, or `memory://`) or a Postgres server (`postgres://…`). */
+export async function openDatabase(location: string): Promise<Database> {
+  if (location.startsWith('postgres://') || location.startsWith('postgresql://')) {
+    return openPostgres(location);
+  }
+  return openPglite(location);
+}
+
+async function openPglite(location: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+  const db = location.startsWith('memory://') ? new PGlite() : new PGlite(location);
+  await db.waitReady;
+  const run = async <T extends Row>(q: { query: typeof db.query }, sql: string, params?: readonly unknown[]) =>
+    (await q.query<T>(sql, params ? [...params] : undefined)).rows;
+  return {
+    kind: 'pglite',
+    query: (sql, params) => run(db, sql, params),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pg = (await import('pg')).default;
+  // Return bigint/numeric columns as strings would surprise callers; counts here fit in a JS number.
+  pg.types.setTypeParser(20, (value: string) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const run = async <T extends Row>(
+    client: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> },
+    sql: string,
+    params?: readonly unknown[],
+  ) => (await client.query(sql, params ? [...params] : undefined)).rows as T[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

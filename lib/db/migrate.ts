@@ -1,0 +1,37 @@
+import type { Database } from './driver';
+
+export type Migration = { id: string; sql: string };
+
+/**
+ * Applies migrations in order, once each, recording them in `<table>`. The same SQL runs on the
+ * embedded engine and on a Postgres server. An advisory lock keeps two instances from racing.
+ */
+export async function migrate(db: Database, table: string, migrations: readonly Migration[]): Promise<void> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
+    const done = new Set((await tx.query<{ id: string }>(`SELECT id FROM ${table}`)).map((row) => row.id));
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query(`INSERT INTO ${table} (id) VALUES ($1)`, [migration.id]);
+    }
+  });
+}
+
+/** Splits on `;` at line ends, keeping `$$ … $$` function bodies whole. */
+function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inDollar = false;
+  for (const line of sql.split('\n')) {
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inDollar = !inDollar;
+    if (!inDollar && line.trimEnd().endsWith(';')) {
+      statements.push(current.trim());
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}

@@ -1,0 +1,23 @@
+import type { Database } from '@/lib/db/driver';
+import { migrate } from '@/lib/db/migrate';
+import type { HsmCluster } from '../types';
+import { EmulatorAdmin } from './admin';
+import { EmulatorClient } from './client';
+import { HSM_MIGRATIONS } from './schema';
+
+/** The embedded HSM cluster: state lives in schema `hsm` of the database it is given. */
+export class HsmEmulator implements HsmCluster {
+  readonly backend = 'emulator' as const;
+  readonly admin: EmulatorAdmin;
+  readonly client: EmulatorClient;
+
+  private constructor(readonly db: Database) {
+    this.admin = new EmulatorAdmin(db);
+    this.client = new EmulatorClient(db);
+  }
+
+  static async open(db: Database): Promise<HsmEmulator> {
+    await migrate(db, 'hsm_migrations', HSM_MIGRATIONS);
+    return new HsmEmulator(db);
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { PARTITION_SORTS } from '@/lib/hsm/types';
+
+/** The partitions list's URL parameters; anything unexpected falls back to the default. */
+export const partitionQuerySchema = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  sort: z.enum(PARTITION_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  cursor: z.string().max(400).optional().catch(undefined),
+  tenant: z.string().max(64).optional().catch(undefined),
+});

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Serves the production build for the end-to-end tests (Playwright's `webServer` runs this).
+//
+// - Starts from an empty, throwaway data folder (.data/e2e, or E2E_DATA_DIR), so the app seeds its
+//   demo data afresh on first start and no earlier run leaks into this one.
+// - Runs `next start` on 127.0.0.1:3100 (E2E_PORT) in its own process group, and forwards
+//   SIGTERM/SIGINT/SIGHUP to that whole group: `next start` may fork a child server.
+// - Writes the group id to <data>/server.pgid so a caller can make sure it is gone afterwards.
+//
+// Needs `next build` to have run first.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = process.env.E2E_PORT ?? '3100';
+const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? '.data/e2e');
+
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const env = { ...process.env, DATA_DIR: dataDir, PORT: port, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' };
+// The embedded engine in DATA_DIR, never a server some other setting points at.
+delete env.DATABASE_URL;
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+console.log(`[e2e-server] next start on http://127.0.0.1:${port} with DATA_DIR=${path.relative(root, dataDir)}`);
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+  detached: true, // its own process group, so one signal reaches next and anything it forks
+});
+writeFileSync(path.join(dataDir, 'server.pgid'), `${child.pid}\n`);
+
+let stopping = false;
+function signalGroup(signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    signalGroup(signal);
+    // If next does not stop in time, make sure it does.
+    setTimeout(() => signalGroup('SIGKILL'), 5_000).unref();
+  });
+}
+
+child.on('error', (error) => {
+  console.error('[e2e-server] could not start next:', error);
+  process.exit(1);
+});
+
+child.on('exit', (code, signal) => {
+  signalGroup('SIGKILL'); // anything next forked that is still there
+  rmSync(path.join(dataDir, 'server.pgid'), { force: true });
+  if (!stopping) console.error(`[e2e-server] next exited (${signal ?? `code ${code}`})`);
+  process.exit(stopping ? 0 : (code ?? 1));
+});
+
+// Last resort if this process dies from an uncaught error: take the server with it.
+process.on('exit', () => signalGroup('SIGKILL'));
