@@ -20,6 +20,7 @@ export default defineConfig({
           // Each file opens its own embedded engine (~4 s, ~0.5 GB): keep to the two cores.
           pool: 'forks',
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -21,7 +21,14 @@ const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? '.data/e2e');
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const env = { ...process.env, DATA_DIR: dataDir, PORT: port, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: port,
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
+  // Opens the emulator's client API over HTTP, so tests can act as a signing application.
+  HSM_EMULATOR_CLIENT_TOKEN: 'e2e-client-token',
+};
 // The embedded engine in DATA_DIR, never a server some other setting points at.
 delete env.DATABASE_URL;
 

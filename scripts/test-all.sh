@@ -4,7 +4,9 @@
 #   1. system packages (Debian chromium + postgresql), when missing and running as root
 #   2. npm ci                                   (TEST_SKIP_INSTALL=1 skips steps 1-2 on a dev machine)
 #   3. lint (eslint) and typecheck (next typegen + tsc), one test each
-#   4. vitest: unit + integration on the embedded engine (PGlite)
+#   4. vitest: unit, then integration on the embedded engine (PGlite)
+#      (two runs: vitest refuses to run projects with different maxWorkers in one run unless each
+#      has its own sequence.groupOrder, and a report per suite reads better anyway)
 #   5. vitest: integration again on a real Postgres server started here (stopped on exit, always)
 #   6. next build, then Playwright end-to-end tests against `next start`
 #   7. summary from the JSON reports: scripts/summarize-tests.mjs prints `N passed, N failed, N skipped`
@@ -12,11 +14,10 @@
 # Exits non-zero if anything failed or did not run. Reports go to tests/.reports/.
 #
 # On a dev machine: TEST_SKIP_INSTALL=1 skips system packages and npm ci (npm ci replaces node_modules);
-# TEST_STEPS=lint,typecheck,pglite,postgres,e2e (any subset, comma-separated) runs only those suites.
+# TEST_STEPS=lint,typecheck,unit,pglite,postgres,e2e (any subset, comma-separated) runs only those suites.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
-ROOT=$(pwd)
 REPORTS=tests/.reports
 STEPS=$REPORTS/steps.tsv
 PG_PORT=${PG_TEST_PORT:-54329}
@@ -33,30 +34,33 @@ rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
 : >"$STEPS"
 
-TEST_STEPS=${TEST_STEPS:-lint,typecheck,pglite,postgres,e2e}
+TEST_STEPS=${TEST_STEPS:-lint,typecheck,unit,pglite,postgres,e2e}
 want() { [[ ",$TEST_STEPS," == *",$1,"* ]]; }
 
 # Every step that the summary expects: name -> kind. One not recorded by the end counts as failed.
 declare -A KIND=(
   [lint]=check
   [typecheck]=check
-  [vitest-pglite]=vitest
+  [unit]=vitest
+  [integration-pglite]=vitest
   [integration-postgres]=vitest
   [e2e-playwright]=playwright
 )
 EXPECTED_ORDER=()
 want lint && EXPECTED_ORDER+=(lint)
 want typecheck && EXPECTED_ORDER+=(typecheck)
-want pglite && EXPECTED_ORDER+=(vitest-pglite)
+want unit && EXPECTED_ORDER+=(unit)
+want pglite && EXPECTED_ORDER+=(integration-pglite)
 want postgres && EXPECTED_ORDER+=(integration-postgres)
 want e2e && EXPECTED_ORDER+=(e2e-playwright)
 if [ ${#EXPECTED_ORDER[@]} -eq 0 ]; then
-  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,pglite,postgres,e2e)" >&2
+  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,unit,pglite,postgres,e2e)" >&2
   exit 2
 fi
 declare -A RECORDED=()
 declare -A REPORT_OF=(
-  [vitest-pglite]=$REPORTS/vitest-pglite.json
+  [unit]=$REPORTS/vitest-unit.json
+  [integration-pglite]=$REPORTS/vitest-pglite.json
   [integration-postgres]=$REPORTS/vitest-postgres.json
   [e2e-playwright]=$REPORTS/playwright.json
 )
@@ -109,6 +113,7 @@ stop_e2e_server() {
   fi
 }
 
+# shellcheck disable=SC2317  # runs from the EXIT trap
 finish() {
   local rc=$?
   trap - EXIT INT TERM
@@ -134,6 +139,7 @@ SKIP_REASON=""
 
 # ---------------------------------------------------------------------------------------------
 section "System packages"
+# shellcheck disable=SC2012  # version folders are plain numbers
 pg_bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 if want e2e && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
@@ -187,13 +193,22 @@ if want typecheck; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-if want pglite; then
-  section "Unit + integration (vitest, embedded PGlite)"
-  npx vitest run --project unit --project integration --passWithNoTests \
-    --reporter=default --reporter=json --outputFile.json="${REPORT_OF[vitest-pglite]}"
+if want unit; then
+  section "Unit tests (vitest)"
+  npx vitest run --project unit --passWithNoTests \
+    --reporter=default --reporter=json --outputFile.json="${REPORT_OF[unit]}"
   rc=$?
-  record vitest-pglite "$rc"
-  took vitest-pglite "$rc"
+  record unit "$rc"
+  took unit "$rc"
+fi
+
+if want pglite; then
+  section "Integration tests (vitest) on the embedded engine (PGlite)"
+  npx vitest run --project integration --passWithNoTests \
+    --reporter=default --reporter=json --outputFile.json="${REPORT_OF[integration-pglite]}"
+  rc=$?
+  record integration-pglite "$rc"
+  took integration-pglite "$rc"
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import { RiskBadge } from './risk-badge';
 export type ConfirmFields = { reason?: string; ticket?: string; typedName?: string };
 
 type Props = {
-  open: boolean;
   card: PolicyCardView;
   partitionName: string;
   pending: boolean;
@@ -32,7 +31,7 @@ function FieldError({ id, messages }: { id: string; messages: string[] | undefin
 }
 
 /** The warning of the change's risk class, what it does to this partition, and the confirmation it needs. */
-export function ChangeDialog({ open, card, partitionName, pending, error, onCancel, onConfirm }: Props) {
+export function ChangeDialog({ card, partitionName, pending, error, onCancel, onConfirm }: Props) {
   const entry = policyEntry(card.policy);
   const { change } = card;
   const [reason, setReason] = useState('');
@@ -43,7 +42,7 @@ export function ChangeDialog({ open, card, partitionName, pending, error, onCanc
   const fieldErrors = error?.fieldErrors ?? {};
 
   return (
-    <Dialog open={open} onClose={onCancel} title={`${verb} on ${partitionName}?`} testId="change-dialog">
+    <Dialog onClose={onCancel} title={`${verb} on ${partitionName}?`} testId="change-dialog">
       <form
         onSubmit={(event) => {
           event.preventDefault();

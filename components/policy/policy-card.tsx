@@ -10,6 +10,7 @@ import type { PolicyCardView } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
 import type { PolicyChangeConflict } from '@/lib/services/policy-change';
 import { Switch } from '@/components/ui/switch';
+import { useHydrated } from '@/components/hooks/use-hydrated';
 import { ChangeDialog, type ConfirmFields } from './change-dialog';
 import { ChangeError } from './change-error';
 import { RiskBadge } from './risk-badge';
@@ -18,6 +19,8 @@ type Props = { card: PolicyCardView; partition: PartitionDetail };
 
 export function PolicyCard({ card, partition }: Props) {
   const entry = policyEntry(card.policy);
+  // Until React is in charge, a click would do nothing: keep the switch disabled.
+  const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
@@ -98,7 +101,7 @@ export function PolicyCard({ card, partition }: Props) {
           onChange={start}
           label={`${entry.label}: ${valueWord(card.policy, value)}`}
           describedBy={descriptionId}
-          disabled={blocked !== null || mutation.isPending}
+          disabled={!hydrated || blocked !== null || mutation.isPending}
           busy={mutation.isPending}
           testId={`policy-switch-${card.policy}`}
         />
@@ -134,8 +137,8 @@ export function PolicyCard({ card, partition }: Props) {
           }}
         />
       ) : null}
-      <ChangeDialog
-        open={dialogOpen}
+      {dialogOpen ? (
+        <ChangeDialog
         card={card}
         partitionName={partition.name}
         pending={mutation.isPending}
@@ -145,7 +148,8 @@ export function PolicyCard({ card, partition }: Props) {
           setError(null);
         }}
         onConfirm={(fields) => mutation.mutate(fields)}
-      />
+        />
+      ) : null}
     </article>
   );
 }

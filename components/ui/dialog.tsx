@@ -3,7 +3,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 type DialogProps = {
-  open: boolean;
   onClose: () => void;
   title: string;
   children: ReactNode;
@@ -11,29 +10,26 @@ type DialogProps = {
 };
 
 /**
- * A modal built on the native <dialog>: showModal() makes the rest of the page inert (focus stays
- * inside), Escape closes it, and focus returns to the element that opened it.
+ * A modal built on the native <dialog>, open while mounted: showModal() makes the rest of the page
+ * inert (focus stays inside), Escape closes it, and focus returns to the element that opened it.
  */
-export function Dialog({ open, onClose, title, children, testId }: DialogProps) {
+export function Dialog({ onClose, title, children, testId = 'dialog' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    }
-  }, [open]);
+    const opener = document.activeElement;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+      if (opener instanceof HTMLElement) opener.focus();
+    };
+  }, []);
 
   return (
     <dialog
       ref={ref}
-      aria-labelledby={testId ? `${testId}-title` : undefined}
+      aria-labelledby={`${testId}-title`}
       data-testid={testId}
       onCancel={(event) => {
         event.preventDefault();
@@ -41,14 +37,12 @@ export function Dialog({ open, onClose, title, children, testId }: DialogProps) 
       }}
       className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl"
     >
-      {open ? (
-        <div className="p-6">
-          <h2 id={testId ? `${testId}-title` : undefined} className="text-lg font-semibold">
-            {title}
-          </h2>
-          <div className="mt-4">{children}</div>
-        </div>
-      ) : null}
+      <div className="p-6">
+        <h2 id={`${testId}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <div className="mt-4">{children}</div>
+      </div>
     </dialog>
   );
 }

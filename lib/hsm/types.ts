@@ -155,3 +155,16 @@ export class HsmError extends Error {
     this.name = 'HsmError';
   }
 }
+
+/**
+ * `instanceof` is not enough: Next.js may load this module more than once per process, giving two
+ * HsmError classes. The name and code are the contract.
+ */
+export function isHsmError(error: unknown): error is HsmError {
+  return (
+    error instanceof Error &&
+    error.name === 'HsmError' &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    Array.isArray((error as { reasons?: unknown }).reasons)
+  );
+}

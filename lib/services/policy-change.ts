@@ -1,6 +1,6 @@
 import type { AppContext } from '@/lib/context';
 import type { Actor } from '@/lib/auth/roles';
-import { HsmError, type PolicyLogEntry } from '@/lib/hsm/types';
+import { isHsmError, type PolicyLogEntry } from '@/lib/hsm/types';
 import {
   needsReason,
   needsTypedName,
@@ -112,7 +112,7 @@ export async function changePolicy(
       actor: `console:${actor.userId}`,
     });
   } catch (error) {
-    const definitive = error instanceof HsmError && error.code !== 'UNAVAILABLE';
+    const definitive = isHsmError(error) && error.code !== 'UNAVAILABLE';
     const message = definitive ? error.message : 'The HSM did not answer.';
     await writeOutcome(ctx.db, input.idempotencyKey, {
       outcome: definitive ? 'failed' : 'unknown',

@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { getContext } from '@/lib/context';
+import { isHsmError } from '../types';
+
+/**
+ * The embedded emulator's client face over HTTP, for test harnesses and demo clients (PKCS#11/JCE
+ * stand-ins). Off unless HSM_EMULATOR_CLIENT_TOKEN is set; callers present it as a bearer token and
+ * name their client identity. This is the HSM's own API, not the console's: no console user reaches it.
+ */
+export function clientApiEnabled(): boolean {
+  return Boolean(process.env.HSM_EMULATOR_CLIENT_TOKEN);
+}
+
+export function authorizeClientCall(request: Request): Response | null {
+  const expected = process.env.HSM_EMULATOR_CLIENT_TOKEN;
+  if (!expected) return Response.json({ error: 'Not found' }, { status: 404 });
+  const header = request.headers.get('authorization') ?? '';
+  const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
+  const want = Buffer.from(expected);
+  if (given.length !== want.length || !timingSafeEqual(given, want)) {
+    return Response.json({ error: 'Invalid bearer token.' }, { status: 401 });
+  }
+  return null;
+}
+
+export function hsmErrorResponse(error: unknown): Response {
+  if (isHsmError(error)) {
+    const status = error.code === 'DENIED' ? 403 : error.code === 'NOT_FOUND' ? 404 : error.code === 'LABEL_CONFLICT' ? 409 : 400;
+    return Response.json({ code: error.code, error: error.message, reasons: error.reasons }, { status });
+  }
+  console.error('[emulator client api]', error);
+  return Response.json({ code: 'INTERNAL', error: 'The emulator failed.' }, { status: 500 });
+}
+
+const Base64 = z.string().max(1_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const SignBody = z.object({ clientId: z.string().min(1).max(100), data: Base64 });
+export const VerifyBody = SignBody.extend({ signature: Base64 });
+
+export async function hsmClient() {
+  return (await getContext()).hsm.client;
+}
