@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
-const baseURL = `http://127.0.0.1:${PORT}`;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// localhost, not 127.0.0.1: Next hands route handlers a localhost URL, and the OIDC redirect URI must match.
+const baseURL = `http://localhost:${PORT}`;
 
 /**
  * End-to-end tests against the production build (`next build` first), served by

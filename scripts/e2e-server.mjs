@@ -8,7 +8,7 @@
 // - Writes the group id to <data>/server.pgid so a caller can make sure it is gone afterwards.
 //
 // Needs `next build` to have run first.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.E2E_PORT ?? '3100';
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? '.data/e2e');
+const oidcPort = process.env.E2E_OIDC_PORT ?? '3101';
 
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
@@ -28,11 +29,41 @@ const env = {
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
   // Opens the emulator's client API over HTTP, so tests can act as a signing application.
   HSM_EMULATOR_CLIENT_TOKEN: 'e2e-client-token',
+  // Single sign-on against a real OIDC issuer started below (scripts/dev-oidc-provider.mjs).
+  OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  OIDC_CLIENT_ID: 'partition-console',
+  OIDC_CLIENT_SECRET: 'dev-oidc-secret',
+  OIDC_NAME: 'Test IdP',
+  // The public URL: the OIDC redirect URI is built from it, identically on the way out and back.
+  AUTH_URL: `http://localhost:${port}`,
 };
 // The embedded engine in DATA_DIR, never a server some other setting points at.
 delete env.DATABASE_URL;
 
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const require = createRequire(import.meta.url);
+
+// A user admitted by single sign-on: pre-provisioned by (issuer, subject), as DOMAIN.md requires.
+// This also migrates and seeds the store before the server opens it.
+const tsx = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
+const provisioned = spawnSync(
+  process.execPath,
+  [tsx, 'scripts/users.ts', 'add', '--email', 'sso.officer@acme.example', '--name', 'Olga Single-Sign-On', '--role',
+    'security_officer', '--tenant', 'acme', '--oidc-issuer', env.OIDC_ISSUER, '--oidc-subject', 'oidc-officer'],
+  { cwd: root, env, stdio: 'inherit' },
+);
+if (provisioned.status !== 0) {
+  console.error('[e2e-server] could not provision the SSO user');
+  process.exit(1);
+}
+
+const idp = spawn(
+  process.execPath,
+  ['scripts/dev-oidc-provider.mjs', '--port', oidcPort, '--console', `http://localhost:${port}`],
+  { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+process.on('exit', () => idp.kill('SIGKILL'));
+
+const nextBin = require.resolve('next/dist/bin/next');
 console.log(`[e2e-server] next start on http://127.0.0.1:${port} with DATA_DIR=${path.relative(root, dataDir)}`);
 const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], {
   cwd: root,

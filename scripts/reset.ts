@@ -17,7 +17,8 @@ async function main() {
   }
   const db = await openDatabase(url);
   await db.exec(`DROP SCHEMA IF EXISTS hsm CASCADE;
-    DROP TABLE IF EXISTS security_log, audit_events, sessions, users, console_migrations, hsm_migrations CASCADE;
+    DROP TABLE IF EXISTS report_audit, report_chunks, reports, report_baselines, security_log, audit_events, sessions, users,
+      console_migrations, hsm_migrations CASCADE;
     DROP FUNCTION IF EXISTS forbid_change() CASCADE;`);
   await db.close();
   console.log('Dropped the console and emulator tables. The demo data is seeded again when the console starts.');

@@ -15,7 +15,7 @@ async function logIn(email) {
   await page.goto(`${base}/login`);
   await page.fill('#email', email);
   await page.fill('#password', 'demo-password');
-  await page.click('button[type=submit]');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL('**/partitions');
 }
 
@@ -34,5 +34,8 @@ await page.keyboard.press('Escape');
 await page.screenshot({ path: `${out}partition-policies.png`, fullPage: true });
 await page.goto(`${base}/partitions/acme-pay-prod/audit`);
 await page.screenshot({ path: `${out}partition-audit.png`, fullPage: true });
+await page.goto(`${base}/partitions/acme-pay-prod/bin`);
+await page.waitForSelector('[data-testid=bin-summary]');
+await page.screenshot({ path: `${out}bin.png`, fullPage: true });
 await browser.close();
 console.log(`Screenshots written to ${out}`);

@@ -12,6 +12,9 @@ const OUTCOME: Record<AuditEntry['outcome'], { tone: BadgeTone; label: string }>
   pending: { tone: 'slate', label: '… Pending' },
 };
 
+/** Bin entries (one per key) name the action in the policy column and the key in the change column. */
+const BIN_ACTION_LABELS: Record<string, string> = { 'bin.restore': 'Bin: restore', 'bin.purge': 'Bin: purge' };
+
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -43,14 +46,16 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <div>{e.actorName}</div>
                 <div className="text-xs text-slate-500">{ROLE_LABELS[e.actorRole as Role] ?? e.actorRole}</div>
               </td>
-              <td className="px-3 py-2">{e.policy ? policyEntry(e.policy).label : '—'}</td>
+              <td className="px-3 py-2">{e.policy ? policyEntry(e.policy).label : (BIN_ACTION_LABELS[e.action] ?? '—')}</td>
               <td className="whitespace-nowrap px-3 py-2">
                 {e.policy && e.before !== null && e.after !== null
                   ? `${valueWord(e.policy, e.before)} → ${valueWord(e.policy, e.after)}`
-                  : '—'}
+                  : e.keyId
+                    ? `${e.keyLabel ?? '—'} (${e.keyId})`
+                    : '—'}
               </td>
               <td className="max-w-xs px-3 py-2">
-                {e.reason ?? <span className="text-slate-400">—</span>}
+                {e.reason ?? <span className="text-slate-500">—</span>}
                 {e.ticket ? <div className="text-xs text-slate-500">Ticket {e.ticket}</div> : null}
               </td>
               <td className="px-3 py-2">

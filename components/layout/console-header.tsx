@@ -17,6 +17,11 @@ export function ConsoleHeader({ actor }: { actor: Actor }) {
           <Link href="/partitions" className="text-slate-700 hover:text-brand-700">
             Partitions
           </Link>
+          {can(actor.role, 'bin.counts') ? (
+            <Link href="/bin" className="text-slate-700 hover:text-brand-700">
+              Bin
+            </Link>
+          ) : null}
           {can(actor.role, 'security_log.read') ? (
             <Link href="/security-log" className="text-slate-700 hover:text-brand-700">
               Security log

@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function PartitionTabs({ id }: { id: string }) {
+export function PartitionTabs({ id, showKeys }: { id: string; showKeys: boolean }) {
   const pathname = usePathname();
   const base = `/partitions/${encodeURIComponent(id)}`;
   const tabs = [
     { href: base, label: 'Policies' },
+    ...(showKeys ? [{ href: `${base}/keys`, label: 'Keys' }] : []),
     { href: `${base}/audit`, label: 'Audit' },
+    { href: `${base}/bin`, label: 'Bin' },
   ];
   return (
     <nav aria-label="Partition" className="border-b border-slate-200">

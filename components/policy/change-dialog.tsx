@@ -2,10 +2,11 @@
 
 import { useState } from 'react';
 import { policyEntry, valueWord } from '@/lib/policy/catalog';
-import type { PolicyCardView } from '@/lib/services/partitions';
+import type { OfflineNotice, PolicyCardView } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
 import type { PolicyChangeConflict } from '@/lib/services/policy-change';
 import { Dialog } from '@/components/ui/dialog';
+import { OfflineReason } from './offline-reason';
 import { RiskBadge } from './risk-badge';
 
 export type ConfirmFields = { reason?: string; ticket?: string; typedName?: string };
@@ -13,6 +14,8 @@ export type ConfirmFields = { reason?: string; ticket?: string; typedName?: stri
 type Props = {
   card: PolicyCardView;
   partitionName: string;
+  /** Set when this change brings an offline partition back online: why it went offline. */
+  offline?: OfflineNotice | null;
   pending: boolean;
   error: Failure<PolicyChangeConflict> | null;
   onCancel: () => void;
@@ -31,7 +34,7 @@ function FieldError({ id, messages }: { id: string; messages: string[] | undefin
 }
 
 /** The warning of the change's risk class, what it does to this partition, and the confirmation it needs. */
-export function ChangeDialog({ card, partitionName, pending, error, onCancel, onConfirm }: Props) {
+export function ChangeDialog({ card, partitionName, offline = null, pending, error, onCancel, onConfirm }: Props) {
   const entry = policyEntry(card.policy);
   const { change } = card;
   const [reason, setReason] = useState('');
@@ -56,6 +59,7 @@ export function ChangeDialog({ card, partitionName, pending, error, onCancel, on
             {valueWord(card.policy, card.value)} → {valueWord(card.policy, change.to)}
           </span>
         </div>
+        {offline ? <OfflineReason notice={offline} /> : null}
         {change.warning ? (
           <div data-testid="change-warning" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
             <p className="font-semibold">{change.warning.title}</p>

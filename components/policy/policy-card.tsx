@@ -4,9 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { changePolicyAction } from '@/lib/actions/change-policy';
-import type { PartitionDetail } from '@/lib/hsm/types';
 import { policyEntry, valueWord } from '@/lib/policy/catalog';
-import type { PolicyCardView } from '@/lib/services/partitions';
+import type { OfflineNotice, PolicyCardView, VisiblePartition } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
 import type { PolicyChangeConflict } from '@/lib/services/policy-change';
 import { Switch } from '@/components/ui/switch';
@@ -15,9 +14,10 @@ import { ChangeDialog, type ConfirmFields } from './change-dialog';
 import { ChangeError } from './change-error';
 import { RiskBadge } from './risk-badge';
 
-type Props = { card: PolicyCardView; partition: PartitionDetail };
+/** `offline`: why the partition went offline, shown when bringing it back online. */
+type Props = { card: PolicyCardView; partition: VisiblePartition; offline?: OfflineNotice | null };
 
-export function PolicyCard({ card, partition }: Props) {
+export function PolicyCard({ card, partition, offline = null }: Props) {
   const entry = policyEntry(card.policy);
   // Until React is in charge, a click would do nothing: keep the switch disabled.
   const hydrated = useHydrated();
@@ -141,6 +141,7 @@ export function PolicyCard({ card, partition }: Props) {
         <ChangeDialog
         card={card}
         partitionName={partition.name}
+        offline={card.change.to ? offline : null}
         pending={mutation.isPending}
         error={error}
         onCancel={() => {

@@ -21,7 +21,12 @@ export function PolicyCards({ initial }: { initial: PartitionView }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {data.cards.map((card) => (
-        <PolicyCard key={card.policy} card={card} partition={data.partition} />
+        <PolicyCard
+          key={card.policy}
+          card={card}
+          partition={data.partition}
+          offline={card.policy === 'clientApiAccess' ? data.offline : null}
+        />
       ))}
     </div>
   );

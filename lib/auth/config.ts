@@ -1,23 +1,52 @@
 import NextAuth from 'next-auth';
+import type { Provider } from 'next-auth/providers';
 import Credentials from 'next-auth/providers/credentials';
+import { oidcSettings } from './oidc';
 import { authSecret } from './secret';
+
+const oidc = oidcSettings();
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+    authorize: async (credentials) => {
+      const { authenticateWithPassword } = await import('./authenticate');
+      return authenticateWithPassword(credentials);
+    },
+  }),
+];
+
+if (oidc) {
+  providers.push({
+    id: 'oidc',
+    name: oidc.name,
+    type: 'oidc',
+    issuer: oidc.issuer,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    checks: ['pkce', 'state', 'nonce'],
+    authorization: { params: { scope: 'openid' } },
+  });
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The console runs behind the operator's own proxy; the host header is trusted (AUTH_TRUST_HOST).
   trustHost: true,
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-  pages: { signIn: '/login' },
-  providers: [
-    Credentials({
-      credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-      authorize: async (credentials) => {
-        const { authenticateWithPassword } = await import('./authenticate');
-        return authenticateWithPassword(credentials);
-      },
-    }),
-  ],
+  pages: { signIn: '/login', error: '/login' },
+  providers,
   callbacks: {
+    // An OIDC sign-in opens a store session only for a pre-provisioned (issuer, subject).
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== 'oidc') return true;
+      if (!oidc || typeof profile?.sub !== 'string') return false;
+      const { openOidcSession } = await import('./authenticate-oidc');
+      const sid = await openOidcSession(oidc.issuer, profile.sub);
+      if (!sid) return false;
+      Object.assign(user, { sid });
+      return true;
+    },
     // The token carries only the store's session id; role and tenant are re-read on every request.
     // A session update from the client (trigger "update") is ignored: it can never change a role.
     jwt({ token, user }) {
@@ -30,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error(error) {
-      if (error.name === 'CredentialsSignin') return;
+      if (error.name === 'CredentialsSignin' || error.name === 'AccessDenied') return;
       console.error(error);
     },
   },

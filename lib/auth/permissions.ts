@@ -19,6 +19,18 @@ export const PERMISSIONS = {
   'keys.metadata': ['viewer', 'partition_admin', 'security_officer', 'compliance'],
   'security_log.read': ['security_officer', 'compliance'],
   'session.use': ['viewer', 'partition_admin', 'security_officer', 'support', 'compliance'],
+  /** The bin pages at all: counts and sizes of what each bin holds against capacity. */
+  'bin.counts': ['viewer', 'partition_admin', 'security_officer', 'support', 'compliance'],
+  /** The binned keys themselves: label, key ID, type, who invalidated them (never for support). */
+  'bin.read': ['viewer', 'partition_admin', 'security_officer', 'compliance'],
+  /** Restore and purge binned keys. */
+  'bin.manage': ['security_officer'],
+  /** Generate policy reports (CSV, JSON, PDF) and see the posture overview, within the user's scope. */
+  'report.create': ['security_officer', 'compliance'],
+  /** List and download generated reports and their signatures. */
+  'report.read': ['security_officer', 'compliance'],
+  /** Save the tenant's own report baseline (a security officer's setting; compliance changes nothing). */
+  'report.baseline': ['security_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,9 +7,10 @@ export type Migration = { id: string; sql: string };
  * embedded engine and on a Postgres server. An advisory lock keeps two instances from racing.
  */
 export async function migrate(db: Database, table: string, migrations: readonly Migration[]): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.transaction(async (tx) => {
+    // Lock first: two instances (or test files) creating the same table at once collide in pg_type.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await tx.query<{ id: string }>(`SELECT id FROM ${table}`)).map((row) => row.id));
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;

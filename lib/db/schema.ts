@@ -1,4 +1,5 @@
 import type { Migration } from './migrate';
+import { REPORTS_MIGRATION } from './reports-schema';
 
 /** The console's own store: users, sessions, the audit trail and the security log. */
 export const CONSOLE_MIGRATIONS: readonly Migration[] = [
@@ -75,4 +76,16 @@ CREATE TRIGGER security_log_append_only BEFORE UPDATE OR DELETE ON security_log
   FOR EACH ROW EXECUTE FUNCTION forbid_change();
 `,
   },
+  {
+    // Bin restore / purge: one intent and one outcome row per key (idempotency_key = <submission>:<key id>),
+    // grouped by the user's submission.
+    id: '002_bin_audit',
+    sql: `
+ALTER TABLE audit_events ADD COLUMN key_id text;
+ALTER TABLE audit_events ADD COLUMN key_label text;
+ALTER TABLE audit_events ADD COLUMN submission_key text;
+CREATE INDEX audit_submission ON audit_events (submission_key) WHERE submission_key IS NOT NULL;
+`,
+  },
+  REPORTS_MIGRATION,
 ];

@@ -1,4 +1,4 @@
-import type { DenyReason, KeyAttributes, KeyProfile, PartitionPolicy, PolicyId } from '@/lib/policy';
+import type { DenyReason, KeyAttributes, KeyClass, KeyProfile, PartitionPolicy, PolicyId } from '@/lib/policy';
 
 export type Tenant = { id: string; name: string };
 
@@ -21,7 +21,8 @@ export type PartitionSummary = {
 
 export type PartitionDetail = PartitionSummary & { policy: PartitionPolicy; clients: number };
 
-export const PARTITION_SORTS = ['name', 'tenant', 'package', 'status', 'keys', 'bin', 'usage'] as const;
+/** `tenant-name`: by tenant, then by partition name within it (policy reports). */
+export const PARTITION_SORTS = ['name', 'tenant', 'package', 'status', 'keys', 'bin', 'usage', 'tenant-name'] as const;
 export type PartitionSort = (typeof PARTITION_SORTS)[number];
 
 export type PartitionQuery = {
@@ -33,6 +34,27 @@ export type PartitionQuery = {
   /** Opaque cursor from a previous page. */
   cursor?: string | null;
   limit?: number;
+  /** Only partitions whose policies have every one of these values. */
+  policy?: Partial<PartitionPolicy>;
+  /** Only partitions that differ from at least one of these values (deviation from a baseline). */
+  deviatesFrom?: Partial<PartitionPolicy>;
+  /** Only partitions that existed at this instant (ISO-8601). */
+  createdAtOrBefore?: string;
+  /** Only these partitions. */
+  ids?: readonly string[];
+};
+
+/** A partition with its current policies and creation time: what a policy report pages through. */
+export type PartitionPolicyRecord = PartitionSummary & { policy: PartitionPolicy; createdAt: string };
+
+/** The cluster's report-signing key: only the public half ever leaves the backend. */
+export type ReportSigningKey = {
+  algorithm: 'ECDSA P-256 with SHA-256';
+  /** SubjectPublicKeyInfo, PEM. */
+  publicKeyPem: string;
+  /** SHA-256 of the DER SubjectPublicKeyInfo, lowercase hex (what `openssl dgst -sha256` prints for it). */
+  fingerprint: string;
+  createdAt: string;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null; prevCursor: string | null; total: number };
@@ -86,6 +108,63 @@ export type NewKeySpec = {
   destroyable?: boolean;
 };
 
+/** A key (one object: a secret key, or one half of a pair) invalidated by a client-API delete. */
+export type BinnedKey = {
+  id: string;
+  partitionId: string;
+  partitionName: string;
+  tenantId: string;
+  label: string;
+  type: KeyType;
+  size: number;
+  keyClass: KeyClass;
+  /** The object's space in the partition, still held while it is in the bin. */
+  bytes: number;
+  createdAt: string;
+  binnedAt: string;
+  /** The client identity whose delete invalidated it (name null if that identity is gone). */
+  binnedBy: { clientId: string | null; clientName: string | null };
+};
+
+export type BinQuery = {
+  partitionId?: string;
+  /** Only this tenant's partitions; null or absent for every tenant. */
+  tenantId?: string | null;
+  /** Only these keys (with `partitionId`: the keys of that partition's bin among them). */
+  keyIds?: readonly string[];
+  /** Opaque cursor from a previous page; newest invalidation first. */
+  cursor?: string | null;
+  limit?: number;
+};
+
+/** What a partition's bin holds against the partition's capacity. */
+export type BinTotals = {
+  partitionId: string;
+  partitionName: string;
+  tenantId: string;
+  tenantName: string;
+  objects: number;
+  bytes: number;
+  capacity: Capacity;
+};
+
+export type BinTotalsQuery = { partitionId?: string; tenantId?: string | null; limit?: number };
+
+export type BinRequest = {
+  partitionId: string;
+  keyIds: readonly string[];
+  /** One per user submission and partition: a replay returns the stored result and changes nothing. */
+  idempotencyKey: string;
+  /** Who asks, as the backend records it (e.g. "console:usr_…"). */
+  actor: string;
+};
+
+export type BinKeyResult =
+  | { keyId: string; status: 'restored' | 'purged'; label: string; message: string }
+  | { keyId: string; status: 'not-in-bin'; label: null; message: string };
+
+export type BinResult = { status: 'done'; results: BinKeyResult[] } | { status: 'not-found' };
+
 /** The admin face: works while a partition is offline or read-only. */
 export interface HsmAdmin {
   health(): Promise<void>;
@@ -99,6 +178,22 @@ export interface HsmAdmin {
   setPolicy(request: PolicyChangeRequest): Promise<PolicyChangeResult>;
   /** Live keys grouped by attributes, and the number of client identities. */
   keyProfile(partitionId: string): Promise<KeyProfile>;
+  /** Live key objects' metadata (never material), newest first; at most `limit`. */
+  keyInventory(partitionId: string, limit: number): Promise<{ keys: KeyObject[]; total: number }>;
+  /** Binned keys, newest invalidation first, paged at the backend. */
+  listBin(query: BinQuery): Promise<Page<BinnedKey>>;
+  /** Objects and bytes held by each partition's bin (partitions with an empty bin included only by id). */
+  binTotals(query: BinTotalsQuery): Promise<BinTotals[]>;
+  /** Puts binned keys back exactly as they were (same id, attributes, material). Idempotent on the key. */
+  restoreKeys(request: BinRequest): Promise<BinResult>;
+  /** Destroys binned keys for good, freeing their space, id and label. Idempotent on the key. */
+  purgeKeys(request: BinRequest): Promise<BinResult>;
+  /** Like listPartitions, with each partition's policies and creation time (policy reports). */
+  listPartitionPolicies(query: PartitionQuery): Promise<Page<PartitionPolicyRecord>>;
+  /** The report-signing key (ECDSA P-256), made in the cluster's key store on first use. */
+  reportSigningKey(): Promise<ReportSigningKey>;
+  /** Signs a SHA-256 digest with the report-signing key; DER ECDSA signature (as `openssl dgst -sign` makes). */
+  signReportDigest(digest: Uint8Array): Promise<Uint8Array>;
 }
 
 /** The client face (PKCS#11/JCE/REST clients): every call is enforced through `evaluate`. */

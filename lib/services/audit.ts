@@ -97,6 +97,11 @@ export async function findSubmission(db: Queryable, idempotencyKey: string): Pro
 export type AuditEntry = {
   idempotencyKey: string;
   at: string;
+  /** 'policy.change', 'bin.restore' or 'bin.purge'. */
+  action: string;
+  /** The key a bin entry is about (one entry per key); null for policy changes. */
+  keyId: string | null;
+  keyLabel: string | null;
   actorName: string;
   actorRole: string;
   partitionId: string;
@@ -114,11 +119,20 @@ export type AuditEntry = {
 /** One line per submission (intent joined with its final outcome), newest first. */
 export async function listAudit(
   db: Queryable,
-  filter: { partitionId?: string; tenantId?: string | null; policies?: readonly PolicyId[]; limit?: number },
+  filter: {
+    partitionId?: string;
+    tenantId?: string | null;
+    policies?: readonly PolicyId[];
+    actions?: readonly string[];
+    limit?: number;
+  },
 ): Promise<AuditEntry[]> {
   const rows = await db.query<{
     idempotency_key: string;
     at: Date;
+    action: string;
+    key_id: string | null;
+    key_label: string | null;
     actor_name: string;
     actor_role: string;
     partition_id: string;
@@ -132,7 +146,7 @@ export async function listAudit(
     message: string | null;
     backend_version: number | null;
   }>(
-    `SELECT i.idempotency_key, i.at, i.actor_name, i.actor_role, i.partition_id, i.partition_name, i.policy,
+    `SELECT i.idempotency_key, i.at, i.action, i.key_id, i.key_label, i.actor_name, i.actor_role, i.partition_id, i.partition_name, i.policy,
             i.before_value, i.after_value, i.reason, i.ticket, o.outcome, o.message, o.backend_version
        FROM audit_events i
        LEFT JOIN LATERAL (
@@ -144,13 +158,23 @@ export async function listAudit(
         AND ($1::text IS NULL OR i.partition_id = $1)
         AND ($2::text IS NULL OR i.tenant_id = $2)
         AND ($3::text[] IS NULL OR i.policy = ANY($3))
+        AND ($5::text[] IS NULL OR i.action = ANY($5))
       ORDER BY i.at DESC, i.id DESC
       LIMIT $4`,
-    [filter.partitionId ?? null, filter.tenantId ?? null, filter.policies ? [...filter.policies] : null, filter.limit ?? 200],
+    [
+      filter.partitionId ?? null,
+      filter.tenantId ?? null,
+      filter.policies ? [...filter.policies] : null,
+      filter.limit ?? 200,
+      filter.actions ? [...filter.actions] : null,
+    ],
   );
   return rows.map((r) => ({
     idempotencyKey: r.idempotency_key,
     at: new Date(r.at).toISOString(),
+    action: r.action,
+    keyId: r.key_id,
+    keyLabel: r.key_label,
     actorName: r.actor_name,
     actorRole: r.actor_role,
     partitionId: r.partition_id,

@@ -2,7 +2,18 @@ import type { AppContext } from '@/lib/context';
 import { can } from '@/lib/auth/permissions';
 import { canSeeTenant, type Actor } from '@/lib/auth/roles';
 import type { Page, PartitionDetail, PartitionQuery, PartitionSummary } from '@/lib/hsm/types';
-import { impactOf, needsReason, needsTypedName, POLICY_IDS, riskOf, warningFor, type ImpactLine, type PolicyId, type RiskClass } from '@/lib/policy';
+import {
+  impactOf,
+  needsReason,
+  needsTypedName,
+  POLICY_IDS,
+  riskOf,
+  warningFor,
+  type ImpactLine,
+  type PartitionPolicy,
+  type PolicyId,
+  type RiskClass,
+} from '@/lib/policy';
 import { listAudit } from './audit';
 
 /** Partitions the actor may see, paged at the backend. Tenant users only ever query their own tenant. */
@@ -41,11 +52,19 @@ export type PolicyCardView = {
 
 export type OfflineNotice = { since: string; by: string; role: string; reason: string | null; ticket: string | null };
 
+/** The partition as the page sees it: a role without `policy.read` (support) gets Client API Access only. */
+export type VisiblePartition = Omit<PartitionDetail, 'policy'> & { policy: Partial<PartitionPolicy> };
+
 export type PartitionView = {
-  partition: PartitionDetail;
+  partition: VisiblePartition;
   cards: PolicyCardView[];
   offline: OfflineNotice | null;
 };
+
+/** What a role may see of a partition's policies: everything with `policy.read`, else the online switch. */
+export function visiblePolicy(actor: Actor, policy: PartitionPolicy): Partial<PartitionPolicy> {
+  return can(actor.role, 'policy.read') ? policy : { clientApiAccess: policy.clientApiAccess };
+}
 
 export function changeBlockedBecause(actor: Actor, policy: PolicyId, risk: RiskClass): string | null {
   if (policy === 'clientApiAccess') {
@@ -86,7 +105,11 @@ export async function partitionView(ctx: AppContext, actor: Actor, id: string): 
       },
     };
   });
-  return { partition, cards, offline: partition.online ? null : await offlineNotice(ctx, partition) };
+  return {
+    partition: { ...partition, policy: visiblePolicy(actor, partition.policy) },
+    cards,
+    offline: partition.online ? null : await offlineNotice(ctx, partition),
+  };
 }
 
 async function offlineNotice(ctx: AppContext, partition: PartitionDetail): Promise<OfflineNotice> {

@@ -13,7 +13,7 @@ import {
   type PolicyId,
 } from '@/lib/policy';
 import { actorOfVersion, findSubmission, writeIntent, writeOutcome } from './audit';
-import { changeBlockedBecause, findVisiblePartition } from './partitions';
+import { changeBlockedBecause, findVisiblePartition, visiblePolicy } from './partitions';
 import { fail, ok, type Result } from './result';
 import { logSecurityEvent } from './security-log';
 
@@ -29,7 +29,8 @@ export type PolicyChangeInput = {
   ticket?: string | null;
 };
 
-export type PolicyChangeApplied = { version: number; policy: PartitionPolicy; replayed: boolean };
+/** `policy` as the actor may see it: support gets Client API Access only (DOMAIN.md). */
+export type PolicyChangeApplied = { version: number; policy: Partial<PartitionPolicy>; replayed: boolean };
 
 export type ConflictChange = { policy: PolicyId; from: boolean; to: boolean; by: string; role: string | null; at: string; version: number };
 
@@ -58,7 +59,7 @@ export async function changePolicy(
     await logSecurityEvent(ctx.db, { actor, action: ACTION, target, reason: 'idempotency key belongs to another submission' });
     return fail('invalid', 'This form was already used for another change. Reload the page and try again.');
   }
-  if (stored.outcome) return replay(ctx, input, stored.outcome);
+  if (stored.outcome) return replay(ctx, actor, input, stored.outcome);
 
   const from = partition.policy[input.policy];
   const label = policyEntry(input.policy).label;
@@ -145,7 +146,7 @@ export async function changePolicy(
     message: `${label} ${valueWord(input.policy, from).toLowerCase()} → ${valueWord(input.policy, input.value).toLowerCase()}`,
     backendVersion: result.version,
   });
-  return ok({ version: result.version, policy: result.policy, replayed: false });
+  return ok({ version: result.version, policy: visiblePolicy(actor, result.policy), replayed: false });
 }
 
 function missingConfirmation(
@@ -173,13 +174,14 @@ function missingConfirmation(
 
 async function replay(
   ctx: AppContext,
+  actor: Actor,
   input: PolicyChangeInput,
   outcome: NonNullable<Awaited<ReturnType<typeof findSubmission>>['outcome']>,
 ): Promise<Result<PolicyChangeApplied, PolicyChangeConflict>> {
   if (outcome.outcome === 'applied') {
     const partition = await ctx.hsm.admin.getPartition(input.partitionId);
     if (!partition) return fail('not-found', 'No such partition.');
-    return ok({ version: outcome.backendVersion ?? partition.version, policy: partition.policy, replayed: true });
+    return ok({ version: outcome.backendVersion ?? partition.version, policy: visiblePolicy(actor, partition.policy), replayed: true });
   }
   if (outcome.outcome === 'conflict') {
     return conflict(ctx, input.partitionId, input.expectedVersion, outcome.backendVersion ?? input.expectedVersion);

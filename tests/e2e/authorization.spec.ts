@@ -65,7 +65,7 @@ test('wrong password is refused in words', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('Email').fill('so@acme.example');
   await page.getByLabel('Password').fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('login-error')).toHaveText('Wrong email or password.');
 });
 

@@ -1,21 +1,30 @@
 import type { KeyProfile, PolicyId } from '@/lib/policy';
 import type { Database, Queryable } from '@/lib/db/driver';
 import type {
+  BinnedKey,
+  BinQuery,
+  BinRequest,
+  BinResult,
+  BinTotals,
+  BinTotalsQuery,
   ClientIdentity,
   HsmAdmin,
+  KeyObject,
   Page,
   PartitionDetail,
+  PartitionPolicyRecord,
   PartitionQuery,
   PartitionSummary,
   PolicyChangeRequest,
   PolicyChangeResult,
   PolicyLogEntry,
+  ReportSigningKey,
   Tenant,
 } from '../types';
-import { decodeCursor, encodeCursor, SORT_EXPRESSIONS } from './cursor';
-import { type KeyRow, attributesOf, detailOf, iso, PARTITION_SELECT, type PartitionRow, policyOf, POLICY_COLUMNS, summaryOf } from './rows';
-
-const MAX_PAGE = 200;
+import * as bin from './bin';
+import { pagePartitions } from './partition-list';
+import * as signing from './signing';
+import { type KeyRow, attributesOf, keyObjectOf, detailOf, iso, PARTITION_SELECT, type PartitionRow, policyOf, POLICY_COLUMNS } from './rows';
 
 export class EmulatorAdmin implements HsmAdmin {
   constructor(private readonly db: Database) {}
@@ -36,53 +45,20 @@ export class EmulatorAdmin implements HsmAdmin {
   }
 
   async listPartitions(query: PartitionQuery): Promise<Page<PartitionSummary>> {
-    const sort = SORT_EXPRESSIONS[query.sort ?? 'name'];
-    const desc = query.dir === 'desc';
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
-    const cursor = decodeCursor(query.cursor);
-    const search = query.search?.trim().toLowerCase() || null;
+    const page = await pagePartitions(this.db, query);
+    return { ...page, items: page.items.map(({ policy: _policy, createdAt: _createdAt, ...summary }) => summary) };
+  }
 
-    const where = [
-      '($1::text IS NULL OR p.tenant_id = $1)',
-      "($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(t.name) LIKE '%' || $2 || '%' OR lower(p.id) = $2)",
-    ];
-    const params: unknown[] = [query.tenantId ?? null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null];
-    const total = Number(
-      (await this.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM hsm.partitions p JOIN hsm.tenants t ON t.id = p.tenant_id WHERE ${where.join(' AND ')}`,
-        params,
-      ))[0]?.n ?? 0,
-    );
+  async listPartitionPolicies(query: PartitionQuery): Promise<Page<PartitionPolicyRecord>> {
+    return pagePartitions(this.db, query);
+  }
 
-    // Walking backwards flips the comparison and the order, then the page is reversed.
-    const back = cursor?.back ?? false;
-    const ascending = desc === back;
-    if (cursor) {
-      params.push(cursor.v, cursor.id);
-      where.push(`(${sort.expr}, p.id) ${ascending ? '>' : '<'} ($3::${sort.type}, $4::text)`);
-    }
-    const order = ascending ? 'ASC' : 'DESC';
-    const rows = await this.db.query<PartitionRow & { sort_value: string | number }>(
-      `SELECT p.*, t.name AS tenant_name, ${sort.expr} AS sort_value
-         FROM hsm.partitions p JOIN hsm.tenants t ON t.id = p.tenant_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${sort.expr} ${order}, p.id ${order}
-        LIMIT ${limit + 1}`,
-      params,
-    );
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    if (back) page.reverse();
-    const first = page[0];
-    const last = page[page.length - 1];
-    const hasNext = back ? cursor !== null : more;
-    const hasPrev = back ? more : cursor !== null;
-    return {
-      items: page.map(summaryOf),
-      total,
-      nextCursor: hasNext && last ? encodeCursor({ v: last.sort_value, id: last.id, back: false }) : null,
-      prevCursor: hasPrev && first ? encodeCursor({ v: first.sort_value, id: first.id, back: true }) : null,
-    };
+  async reportSigningKey(): Promise<ReportSigningKey> {
+    return signing.reportSigningKey(this.db);
+  }
+
+  async signReportDigest(digest: Uint8Array): Promise<Uint8Array> {
+    return signing.signReportDigest(this.db, digest);
   }
 
   async getPartition(id: string): Promise<PartitionDetail | null> {
@@ -147,6 +123,20 @@ export class EmulatorAdmin implements HsmAdmin {
     });
   }
 
+  async keyInventory(partitionId: string, limit: number): Promise<{ keys: KeyObject[]; total: number }> {
+    const rows = await this.db.query<KeyRow>(
+      `SELECT id, partition_id, pair_id, label, type, size, key_class, extractable, sensitive, modifiable, destroyable,
+              always_sensitive, never_extractable, bytes, state, created_at, NULL::bytea AS material
+         FROM hsm.keys WHERE partition_id = $1 AND state = 'active' ORDER BY created_at DESC, id LIMIT $2`,
+      [partitionId, limit],
+    );
+    const [count] = await this.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM hsm.keys WHERE partition_id = $1 AND state = 'active'",
+      [partitionId],
+    );
+    return { keys: rows.map(keyObjectOf), total: count?.n ?? 0 };
+  }
+
   async keyProfile(partitionId: string): Promise<KeyProfile> {
     const rows = await this.db.query<KeyRow & { n: number }>(
       `SELECT key_class, extractable, sensitive, modifiable, destroyable, always_sensitive, never_extractable, count(*)::int AS n
@@ -159,6 +149,23 @@ export class EmulatorAdmin implements HsmAdmin {
       [partitionId],
     );
     return { keys: rows.map((row) => ({ attributes: attributesOf(row), count: row.n })), clients: clients?.n ?? 0 };
+  }
+
+  // The bin (lib/hsm/emulator/bin.ts).
+  listBin(query: BinQuery): Promise<Page<BinnedKey>> {
+    return bin.listBin(this.db, query);
+  }
+
+  binTotals(query: BinTotalsQuery): Promise<BinTotals[]> {
+    return bin.binTotals(this.db, query);
+  }
+
+  restoreKeys(request: BinRequest): Promise<BinResult> {
+    return bin.restoreKeys(this.db, request);
+  }
+
+  purgeKeys(request: BinRequest): Promise<BinResult> {
+    return bin.purgeKeys(this.db, request);
   }
 }
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentActor } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
 import { getContext } from '@/lib/context';
 import { partitionView } from '@/lib/services/partitions';
 import { SERVICE_PACKAGE_LABELS, type ServicePackage } from '@/lib/policy';
@@ -43,7 +44,7 @@ export default async function PartitionLayout({ children, params }: { children: 
         </div>
       </div>
       {view.offline ? <OfflineBanner notice={view.offline} /> : null}
-      <PartitionTabs id={partition.id} />
+      <PartitionTabs id={partition.id} showKeys={can(actor.role, 'keys.metadata')} />
       {children}
     </div>
   );

@@ -1,0 +1,83 @@
+import type { Queryable } from '@/lib/db/driver';
+import type { PartitionPolicy, PolicyId } from '@/lib/policy';
+import type { Page, PartitionPolicyRecord, PartitionQuery } from '../types';
+import { decodeCursor, encodeCursor, SORT_EXPRESSIONS } from './cursor';
+import { iso, type PartitionRow, policyOf, POLICY_COLUMNS, summaryOf } from './rows';
+
+const MAX_PAGE = 200;
+
+type ListedRow = PartitionRow & { created_at: Date | string; sort_value: string | number };
+
+function policyEntries(values: Partial<PartitionPolicy> | undefined): [PolicyId, boolean][] {
+  return Object.entries(values ?? {}).filter(
+    (entry): entry is [PolicyId, boolean] => entry[0] in POLICY_COLUMNS && typeof entry[1] === 'boolean',
+  );
+}
+
+/** The WHERE clause of a partition query: tenant, search, policy values, deviation, creation time. */
+function whereOf(query: PartitionQuery): { where: string[]; params: unknown[] } {
+  const search = query.search?.trim().toLowerCase() || null;
+  const params: unknown[] = [query.tenantId ?? null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null];
+  const where = [
+    '($1::text IS NULL OR p.tenant_id = $1)',
+    "($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(t.name) LIKE '%' || $2 || '%' OR lower(p.id) = $2)",
+  ];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  // Column names come from POLICY_COLUMNS only; values are always parameters.
+  for (const [policy, value] of policyEntries(query.policy)) {
+    where.push(`p.${POLICY_COLUMNS[policy]} = ${param(value)}::boolean`);
+  }
+  if (query.deviatesFrom) {
+    const differ = policyEntries(query.deviatesFrom).map(([policy, value]) => `p.${POLICY_COLUMNS[policy]} <> ${param(value)}::boolean`);
+    where.push(differ.length > 0 ? `(${differ.join(' OR ')})` : 'false');
+  }
+  if (query.createdAtOrBefore) where.push(`p.created_at <= ${param(query.createdAtOrBefore)}::timestamptz`);
+  if (query.ids) where.push(`p.id = ANY(${param([...query.ids])}::text[])`);
+  return { where, params };
+}
+
+/**
+ * One page of partitions, keyset-paged on (sort value, id) in either direction: the backend pages,
+ * the console never loads a whole fleet.
+ */
+export async function pagePartitions(q: Queryable, query: PartitionQuery): Promise<Page<PartitionPolicyRecord>> {
+  const sort = SORT_EXPRESSIONS[query.sort ?? 'name'];
+  const desc = query.dir === 'desc';
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
+  const cursor = decodeCursor(query.cursor);
+  const { where, params } = whereOf(query);
+  const from = 'FROM hsm.partitions p JOIN hsm.tenants t ON t.id = p.tenant_id';
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`, params);
+
+  // Walking backwards flips the comparison and the order, then the page is reversed.
+  const back = cursor?.back ?? false;
+  const ascending = desc === back;
+  if (cursor) {
+    params.push(cursor.v, cursor.id);
+    where.push(`(${sort.expr}, p.id) ${ascending ? '>' : '<'} ($${params.length - 1}::${sort.type}, $${params.length}::text)`);
+  }
+  const order = ascending ? 'ASC' : 'DESC';
+  const rows = await q.query<ListedRow>(
+    `SELECT p.*, t.name AS tenant_name, ${sort.expr} AS sort_value ${from}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${sort.expr} ${order}, p.id ${order}
+      LIMIT ${limit + 1}`,
+    params,
+  );
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (back) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  const hasNext = back ? cursor !== null : more;
+  const hasPrev = back ? more : cursor !== null;
+  return {
+    items: page.map((row) => ({ ...summaryOf(row), policy: policyOf(row), createdAt: iso(row.created_at) })),
+    total: Number(count?.n ?? 0),
+    nextCursor: hasNext && last ? encodeCursor({ v: last.sort_value, id: last.id, back: false }) : null,
+    prevCursor: hasPrev && first ? encodeCursor({ v: first.sort_value, id: first.id, back: true }) : null,
+  };
+}

@@ -1,0 +1,48 @@
+/** Whether `zone` is an IANA time zone this runtime knows ("UTC", "Europe/Berlin"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function offsetMinutes(date: Date, timeZone: string): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** ISO-8601 with an explicit offset in `timeZone`: 2026-12-03T18:04:05+01:00 (never a bare "Z"). */
+export function isoInZone(value: string | Date, timeZone: string): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const offset = offsetMinutes(date, timeZone);
+  const local = new Date(date.getTime() + offset * 60_000);
+  const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  );
+}
+
+/**
+ * The instant a wall-clock time ("2026-12-03T10:00", as a datetime-local field posts it) names in
+ * `timeZone`. Around a DST change the earlier of two readings wins.
+ */
+export function zonedToUtc(wallClock: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wallClock);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match;
+  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  if (Number.isNaN(asUtc)) return null;
+  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
+  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+}
