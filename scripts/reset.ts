@@ -17,7 +17,7 @@ async function main() {
   }
   const db = await openDatabase(url);
   await db.exec(`DROP SCHEMA IF EXISTS hsm CASCADE;
-    DROP TABLE IF EXISTS report_audit, report_chunks, reports, report_baselines, security_log, audit_events, sessions, users,
+    DROP TABLE IF EXISTS report_audit, report_chunks, reports, report_baselines, security_log, audit_events, login_attempts, sessions, users,
       console_migrations, hsm_migrations CASCADE;
     DROP FUNCTION IF EXISTS forbid_change() CASCADE;`);
   await db.close();

@@ -27,6 +27,11 @@ export function ConsoleHeader({ actor }: { actor: Actor }) {
               Security log
             </Link>
           ) : null}
+          {can(actor.role, 'report.read') ? (
+            <Link href="/reports" className="text-slate-700 hover:text-brand-700">
+              Reports
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span data-testid="current-user" className="text-right leading-tight">

@@ -4,6 +4,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { currentSessionId } from '@/lib/auth/current';
 import type { Actor } from '@/lib/auth/roles';
 import { resolveActor } from '@/lib/auth/sessions';
+import { isHsmError } from '@/lib/hsm/types';
 import { fail, type Result } from '@/lib/services/result';
 import { logSecurityEvent } from '@/lib/services/security-log';
 
@@ -62,6 +63,11 @@ export async function runAction<S extends z.ZodType, T, E>(
   try {
     return await spec.run(ctx, actor, parsed.data);
   } catch (error) {
+    // Services catch the HSM's silence around their own backend calls (an `unknown` outcome); one
+    // that reaches here came from a read before any change was sent.
+    if (isHsmError(error) && error.code === 'UNAVAILABLE') {
+      return fail('unavailable', 'The HSM is not answering right now, so nothing was changed. Try again in a moment.');
+    }
     console.error(`[action ${spec.name}]`, error);
     return fail('failed', 'Something went wrong on the server. Nothing was changed; try again.');
   }

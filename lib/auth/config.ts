@@ -9,9 +9,15 @@ const oidc = oidcSettings();
 const providers: Provider[] = [
   Credentials({
     credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-    authorize: async (credentials) => {
+    authorize: async (credentials, request) => {
       const { authenticateWithPassword } = await import('./authenticate');
-      return authenticateWithPassword(credentials);
+      const { clientAddress } = await import('./client-address');
+      const user = await authenticateWithPassword(credentials, clientAddress(request.headers));
+      if (user === 'rate-limited') {
+        const { LoginRateLimited } = await import('./login-errors');
+        throw new LoginRateLimited();
+      }
+      return user;
     },
   }),
 ];
@@ -59,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'AccessDenied') return;
+      if (error.name === 'CredentialsSignin' || error.name === 'LoginRateLimited' || error.name === 'AccessDenied') return;
       console.error(error);
     },
   },

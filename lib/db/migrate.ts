@@ -1,6 +1,7 @@
-import type { Database } from './driver';
+import type { Database, Queryable } from './driver';
 
-export type Migration = { id: string; sql: string };
+/** `run`, when given, runs after `sql` in the same transaction (a data step SQL alone cannot do). */
+export type Migration = { id: string; sql: string; run?: (tx: Queryable) => Promise<void> };
 
 /**
  * Applies migrations in order, once each, recording them in `<table>`. The same SQL runs on the
@@ -15,6 +16,7 @@ export async function migrate(db: Database, table: string, migrations: readonly 
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      if (migration.run) await migration.run(tx);
       await tx.query(`INSERT INTO ${table} (id) VALUES ($1)`, [migration.id]);
     }
   });

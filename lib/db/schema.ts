@@ -1,5 +1,6 @@
 import type { Migration } from './migrate';
 import { REPORTS_MIGRATION } from './reports-schema';
+import { AUDIT_CHAIN_MIGRATION, LOGIN_ATTEMPTS_MIGRATION } from './security-schema';
 
 /** The console's own store: users, sessions, the audit trail and the security log. */
 export const CONSOLE_MIGRATIONS: readonly Migration[] = [
@@ -88,4 +89,6 @@ CREATE INDEX audit_submission ON audit_events (submission_key) WHERE submission_
 `,
   },
   REPORTS_MIGRATION,
+  AUDIT_CHAIN_MIGRATION,
+  LOGIN_ATTEMPTS_MIGRATION,
 ];

@@ -7,5 +7,11 @@ export const partitionQuerySchema = z.object({
   sort: z.enum(PARTITION_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   cursor: z.string().max(400).optional().catch(undefined),
-  tenant: z.string().max(64).optional().catch(undefined),
+  // The tenant filter's "All tenants" option posts an empty value: that is no filter, not tenant "".
+  tenant: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
 });

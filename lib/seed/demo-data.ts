@@ -78,4 +78,16 @@ export const DEMO_PARTITIONS: DemoPartition[] = [
   { id: 'initech-ehr', tenantId: 'initech', name: 'ehr-signing', servicePackage: 'standard', keys: 18, binned: 1, clients: 2 },
   { id: 'initech-backup', tenantId: 'initech', name: 'backup-keys', servicePackage: 'standard', keys: 14, binned: 0, clients: 1, policy: { objectDestruction: false } },
   { id: 'initech-byok', tenantId: 'initech', name: 'byok-archive', servicePackage: 'byok', keys: 8, binned: 0, clients: 1 },
+  // Non-Latin names: policy reports (PDF fonts, CSV/JSON encoding, download file names) must carry them.
+  { id: 'globex-ru', tenantId: 'globex', name: 'платёжные-ключи', servicePackage: 'payments-hsm', keys: 6, binned: 0, clients: 1 },
+  {
+    id: 'initech-cn',
+    tenantId: 'initech',
+    name: '电子病历签名密钥',
+    servicePackage: 'standard',
+    keys: 6,
+    binned: 0,
+    clients: 1,
+    history: [{ policy: 'keyExport', to: true, by: 'so@initech.example', reason: 'Key escrow to the regional archive', daysAgo: 12 }],
+  },
 ];

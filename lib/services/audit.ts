@@ -1,4 +1,5 @@
-import type { Queryable } from '@/lib/db/driver';
+import { appendAudit, appendAuditInTransaction, recordOfRow } from '@/lib/audit/chain';
+import type { Database, Queryable } from '@/lib/db/driver';
 import type { Actor } from '@/lib/auth/roles';
 import type { PolicyId } from '@/lib/policy';
 
@@ -18,47 +19,49 @@ export type AuditIntent = {
   ticket: string | null;
 };
 
-/** Writes the intent row; returns false when this submission already has one (a replay). */
-export async function writeIntent(db: Queryable, intent: AuditIntent): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO audit_events (phase, idempotency_key, action, tenant_id, partition_id, partition_name, actor_id, actor_name,
-        actor_role, policy, before_value, after_value, reason, ticket)
-     VALUES ('intent', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (idempotency_key) WHERE phase = 'intent' DO NOTHING RETURNING id`,
-    [
-      intent.idempotencyKey,
-      intent.action,
-      intent.tenantId,
-      intent.partitionId,
-      intent.partitionName,
-      intent.actor.userId,
-      intent.actor.name,
-      intent.actor.role,
-      intent.policy,
-      intent.before,
-      intent.after,
-      intent.reason,
-      intent.ticket,
-    ],
-  );
-  return rows.length === 1;
+/** Writes the intent row (a link of the partition's audit chain); false when this submission already has one (a replay). */
+export async function writeIntent(db: Database, intent: AuditIntent): Promise<boolean> {
+  const [written] = await appendAudit(db, [
+    {
+      phase: 'intent',
+      idempotency_key: intent.idempotencyKey,
+      action: intent.action,
+      tenant_id: intent.tenantId,
+      partition_id: intent.partitionId,
+      partition_name: intent.partitionName,
+      actor_id: intent.actor.userId,
+      actor_name: intent.actor.name,
+      actor_role: intent.actor.role,
+      policy: intent.policy,
+      before_value: intent.before,
+      after_value: intent.after,
+      reason: intent.reason,
+      ticket: intent.ticket,
+    },
+  ]);
+  return written === true;
 }
 
 /** Writes the outcome row, copying who/what from the intent. A second final outcome is ignored. */
 export async function writeOutcome(
-  db: Queryable,
+  db: Database,
   idempotencyKey: string,
   outcome: { outcome: AuditOutcome; message: string | null; backendVersion: number | null },
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_events (phase, idempotency_key, action, tenant_id, partition_id, partition_name, actor_id, actor_name,
-        actor_role, policy, before_value, after_value, reason, ticket, outcome, message, backend_version)
-     SELECT 'outcome', idempotency_key, action, tenant_id, partition_id, partition_name, actor_id, actor_name, actor_role,
-            policy, before_value, after_value, reason, ticket, $2, $3, $4
-       FROM audit_events WHERE idempotency_key = $1 AND phase = 'intent'
-     ON CONFLICT (idempotency_key) WHERE phase = 'outcome' AND outcome <> 'unknown' DO NOTHING`,
-    [idempotencyKey, outcome.outcome, outcome.message, outcome.backendVersion],
-  );
+  await db.transaction(async (tx) => {
+    const [intent] = await tx.query("SELECT * FROM audit_events WHERE idempotency_key = $1 AND phase = 'intent'", [idempotencyKey]);
+    if (!intent) return;
+    await appendAuditInTransaction(tx, [
+      {
+        ...recordOfRow(intent),
+        phase: 'outcome',
+        idempotency_key: idempotencyKey,
+        outcome: outcome.outcome,
+        message: outcome.message,
+        backend_version: outcome.backendVersion,
+      },
+    ]);
+  });
 }
 
 export type StoredSubmission = {

@@ -1,3 +1,4 @@
+import { appendAudit, appendAuditInTransaction, recordOfRow, type NewAuditRecord } from '@/lib/audit/chain';
 import type { Database, Queryable } from '@/lib/db/driver';
 import type { Actor } from '@/lib/auth/roles';
 import type { AuditOutcome } from './audit';
@@ -24,53 +25,57 @@ export function binAuditKey(submissionKey: string, keyId: string): string {
   return `${submissionKey}:${keyId}`;
 }
 
-/** Writes the intent rows of a submission in one transaction; a replay writes nothing. */
+/** Writes the intent rows of a submission in one transaction (links of each partition's chain); a replay writes nothing. */
 export async function writeBinIntents(
   db: Database,
   submission: { submissionKey: string; action: BinAction; actor: Actor },
   keys: readonly BinIntent[],
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const key of keys) {
-      await tx.query(
-        `INSERT INTO audit_events (phase, idempotency_key, submission_key, action, tenant_id, partition_id, partition_name,
-            actor_id, actor_name, actor_role, key_id, key_label)
-         VALUES ('intent', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (idempotency_key) WHERE phase = 'intent' DO NOTHING`,
-        [
-          binAuditKey(submission.submissionKey, key.keyId),
-          submission.submissionKey,
-          submission.action,
-          key.tenantId,
-          key.partitionId,
-          key.partitionName,
-          submission.actor.userId,
-          submission.actor.name,
-          submission.actor.role,
-          key.keyId,
-          key.keyLabel,
-        ],
-      );
-    }
-  });
+  await appendAudit(
+    db,
+    keys.map((key) => ({
+      phase: 'intent',
+      idempotency_key: binAuditKey(submission.submissionKey, key.keyId),
+      submission_key: submission.submissionKey,
+      action: submission.action,
+      tenant_id: key.tenantId,
+      partition_id: key.partitionId,
+      partition_name: key.partitionName,
+      actor_id: submission.actor.userId,
+      actor_name: submission.actor.name,
+      actor_role: submission.actor.role,
+      key_id: key.keyId,
+      key_label: key.keyLabel,
+    })),
+  );
 }
 
 export type BinOutcome = { keyId: string; outcome: AuditOutcome; message: string; keyLabel?: string | null };
 
 /** Writes one outcome row per key, copying who/what from its intent. A second final outcome is ignored. */
 export async function writeBinOutcomes(db: Database, submissionKey: string, outcomes: readonly BinOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
   await db.transaction(async (tx) => {
+    const intents = await tx.query<Record<string, unknown> & { idempotency_key: string }>(
+      "SELECT * FROM audit_events WHERE submission_key = $1 AND phase = 'intent'",
+      [submissionKey],
+    );
+    const byKey = new Map(intents.map((row) => [row.idempotency_key, row]));
+    const records: NewAuditRecord[] = [];
     for (const o of outcomes) {
-      await tx.query(
-        `INSERT INTO audit_events (phase, idempotency_key, submission_key, action, tenant_id, partition_id, partition_name,
-            actor_id, actor_name, actor_role, key_id, key_label, outcome, message)
-         SELECT 'outcome', idempotency_key, submission_key, action, tenant_id, partition_id, partition_name, actor_id,
-                actor_name, actor_role, key_id, coalesce(key_label, $2), $3, $4
-           FROM audit_events WHERE idempotency_key = $1 AND phase = 'intent'
-         ON CONFLICT (idempotency_key) WHERE phase = 'outcome' AND outcome <> 'unknown' DO NOTHING`,
-        [binAuditKey(submissionKey, o.keyId), o.keyLabel ?? null, o.outcome, o.message],
-      );
+      const intent = byKey.get(binAuditKey(submissionKey, o.keyId));
+      if (!intent) continue;
+      const record = recordOfRow(intent);
+      records.push({
+        ...record,
+        phase: 'outcome',
+        idempotency_key: binAuditKey(submissionKey, o.keyId),
+        key_label: record.key_label ?? o.keyLabel ?? null,
+        outcome: o.outcome,
+        message: o.message,
+      });
     }
+    await appendAuditInTransaction(tx, records);
   });
 }
 

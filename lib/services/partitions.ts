@@ -22,7 +22,7 @@ export async function listPartitions(
   actor: Actor,
   query: Omit<PartitionQuery, 'tenantId'> & { tenantId?: string | null },
 ): Promise<Page<PartitionSummary>> {
-  const tenantId = actor.tenantId ?? query.tenantId ?? null;
+  const tenantId = actor.tenantId ?? (query.tenantId || null);
   return ctx.hsm.admin.listPartitions({ ...query, tenantId });
 }
 

@@ -48,3 +48,18 @@ test('pages of provider support (all tenants, offline partition)', async ({ page
     await expectNoSeriousViolations(page, path);
   }
 });
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  for (const path of ['/partitions', '/partitions/acme-pay-prod', '/partitions/acme-pay-prod/audit']) {
+    test(`security officer, dark: ${path}`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await logIn(page, 'so@acme.example');
+      await page.goto(path);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(11, 17, 32)');
+      await expectNoSeriousViolations(page, `dark ${path}`);
+    });
+  }
+});

@@ -13,10 +13,18 @@ const ERRORS: Record<string, string> = {
   Verification: 'The sign-in link is no longer valid. Start again.',
 };
 
+/** Errors of a sign-in that came back through Auth.js's own routes (SSO, or a direct credentials POST). */
+function signInError(error: string, code: string | string[] | undefined): string {
+  if (error === 'CredentialsSignin') {
+    return code === 'rate_limited' ? 'Too many sign-in attempts; try again later.' : 'Wrong email or password.';
+  }
+  return ERRORS[error] ?? 'Single sign-on failed. Try again.';
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   if (await currentActor()) redirect('/partitions');
-  const { error } = await searchParams;
-  const ssoError = typeof error === 'string' ? (ERRORS[error] ?? 'Single sign-on failed. Try again.') : null;
+  const { error, code } = await searchParams;
+  const ssoError = typeof error === 'string' ? signInError(error, code) : null;
   const oidc = oidcSettings();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -1,25 +1,26 @@
 import type { KeyProfile, PolicyId } from '@/lib/policy';
 import type { Database, Queryable } from '@/lib/db/driver';
-import type {
-  BinnedKey,
-  BinQuery,
-  BinRequest,
-  BinResult,
-  BinTotals,
-  BinTotalsQuery,
-  ClientIdentity,
-  HsmAdmin,
-  KeyObject,
-  Page,
-  PartitionDetail,
-  PartitionPolicyRecord,
-  PartitionQuery,
-  PartitionSummary,
-  PolicyChangeRequest,
-  PolicyChangeResult,
-  PolicyLogEntry,
-  ReportSigningKey,
-  Tenant,
+import {
+  HsmError,
+  type BinnedKey,
+  type BinQuery,
+  type BinRequest,
+  type BinResult,
+  type BinTotals,
+  type BinTotalsQuery,
+  type ClientIdentity,
+  type HsmAdmin,
+  type KeyObject,
+  type Page,
+  type PartitionDetail,
+  type PartitionPolicyRecord,
+  type PartitionQuery,
+  type PartitionSummary,
+  type PolicyChangeRequest,
+  type PolicyChangeResult,
+  type PolicyLogEntry,
+  type ReportSigningKey,
+  type Tenant,
 } from '../types';
 import * as bin from './bin';
 import { pagePartitions } from './partition-list';
@@ -83,11 +84,16 @@ export class EmulatorAdmin implements HsmAdmin {
       );
       if (!row) return { status: 'not-found' };
       // Checked under the row lock, so a concurrent replay of the same key waits and then replays.
-      const [stored] = await tx.query<{ result: PolicyChangeResult }>(
-        'SELECT result FROM hsm.idempotency WHERE key = $1',
+      const [stored] = await tx.query<{ operation: string; result: PolicyChangeResult }>(
+        'SELECT operation, result FROM hsm.idempotency WHERE key = $1',
         [request.idempotencyKey],
       );
-      if (stored) return stored.result;
+      if (stored) {
+        if (stored.operation !== 'setPolicy') {
+          throw new HsmError('INVALID_REQUEST', 'This idempotency key was already used for another operation.');
+        }
+        return stored.result;
+      }
       if (row.version !== request.expectedVersion) {
         return {
           status: 'conflict',

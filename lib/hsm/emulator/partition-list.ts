@@ -17,10 +17,11 @@ function policyEntries(values: Partial<PartitionPolicy> | undefined): [PolicyId,
 /** The WHERE clause of a partition query: tenant, search, policy values, deviation, creation time. */
 function whereOf(query: PartitionQuery): { where: string[]; params: unknown[] } {
   const search = query.search?.trim().toLowerCase() || null;
-  const params: unknown[] = [query.tenantId ?? null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null];
+  // $2 is the LIKE pattern (wildcards escaped); $3 the plain text, for an exact partition ID ("par_…").
+  const params: unknown[] = [query.tenantId || null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null, search];
   const where = [
     '($1::text IS NULL OR p.tenant_id = $1)',
-    "($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(t.name) LIKE '%' || $2 || '%' OR lower(p.id) = $2)",
+    "($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(t.name) LIKE '%' || $2 || '%' OR lower(p.id) = $3::text)",
   ];
   const param = (value: unknown) => {
     params.push(value);

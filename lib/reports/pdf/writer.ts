@@ -124,13 +124,17 @@ export const pdfWriter: ReportWriter = {
   contentType: 'application/pdf',
   extension: 'pdf',
   async write(meta: ReportMeta, source: RowSource, out: ByteSink): Promise<ReportSummary> {
-    const doc: Doc = new PDFDocument({
+    // PDFKit caches the layout of every distinct word for the whole document: with thousands of unique
+    // partition names and IDs that grows with the fleet, so it is off (fontkit still caches glyphs).
+    const options: PDFKit.PDFDocumentOptions & { fontLayoutCache: boolean } = {
+      fontLayoutCache: false,
       size: 'A4',
       layout: 'landscape',
       margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
       autoFirstPage: false,
       info: { Title: `${meta.title}: ${meta.scopeLabel}`, Author: meta.generatedBy.name, Creator: meta.generator, CreationDate: new Date(meta.generatedAt) },
-    });
+    };
+    const doc: Doc = new PDFDocument(options);
     const ended = new Promise<void>((resolve, reject) => {
       doc.on('end', resolve);
       doc.on('error', reject);

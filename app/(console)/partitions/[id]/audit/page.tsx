@@ -6,6 +6,8 @@ import { getContext } from '@/lib/context';
 import { listAudit } from '@/lib/services/audit';
 import { findVisiblePartition } from '@/lib/services/partitions';
 import { AuditTable } from '@/components/audit/audit-table';
+import { ChainStatusNote } from '@/components/audit/chain-status';
+import { verifyChain } from '@/lib/audit/verify';
 
 export const metadata: Metadata = { title: 'Partition audit' };
 
@@ -18,7 +20,7 @@ export default async function PartitionAuditPage({ params }: { params: Promise<{
   if (!partition) notFound();
   // Support sees the partition's status history only (offline / online), nothing about other policies.
   const policies = can(actor.role, 'policy.read') ? undefined : (['clientApiAccess'] as const);
-  const entries = await listAudit(ctx.db, { partitionId: partition.id, policies });
+  const [entries, chain] = await Promise.all([listAudit(ctx.db, { partitionId: partition.id, policies }), verifyChain(ctx.db, partition.id)]);
   return (
     <section aria-labelledby="audit-heading" className="space-y-3">
       <h2 id="audit-heading" className="text-lg font-semibold">
@@ -27,6 +29,7 @@ export default async function PartitionAuditPage({ params }: { params: Promise<{
       <p className="text-sm text-slate-600">
         Every change made through the console, newest first. Times are in UTC with their offset.
       </p>
+      <ChainStatusNote status={chain} />
       <AuditTable entries={entries} />
     </section>
   );

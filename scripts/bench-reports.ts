@@ -1,0 +1,61 @@
+/**
+ * Report generation over a large fleet: time, size and peak memory per format.
+ * Usage: npm run bench:reports [-- PARTITIONS] (default 10000). Runs on an in-memory embedded store.
+ */
+import { createContext } from '../lib/context';
+import { createSession, resolveActor } from '../lib/auth/sessions';
+import { reportJob } from '../lib/services/report-job';
+import { getReport } from '../lib/services/report-store';
+import { createReport } from '../lib/services/reports';
+import type { ReportFormat } from '../lib/reports/types';
+
+const count = Number(process.argv[2] ?? 10_000);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+async function main() {
+  const ctx = await createContext({ database: 'memory://', seedDemo: false });
+  await ctx.db.query("INSERT INTO hsm.tenants (id, name) VALUES ('bench', 'Bench Tenant')");
+  await ctx.db.query(
+    `INSERT INTO hsm.partitions (id, tenant_id, name, package, capacity_objects, capacity_bytes, key_import, key_export,
+        key_invalidation, read_only, session_objects, object_destruction, object_usage, client_api_access, created_at, updated_at)
+     SELECT 'bench-' || lpad(i::text, 6, '0'), 'bench', 'fleet-partition-' || lpad(i::text, 6, '0'), 'standard', 1000, 2000000,
+            i % 3 = 0, i % 7 = 0, true, i % 11 = 0, true, true, true, i % 13 <> 0, now() - interval '400 days', now() - interval '200 days'
+       FROM generate_series(1, $1::int) AS i`,
+    [count],
+  );
+  await ctx.db.query("INSERT INTO users (id, email, name, role, tenant_id) VALUES ('bench', 'bench@example', 'Bench', 'compliance', NULL)");
+  const actor = await resolveActor(ctx.db, await createSession(ctx.db, 'bench'));
+  if (!actor) throw new Error('no actor');
+  await ctx.hsm.admin.reportSigningKey();
+
+  console.log(`${count} partitions`);
+  console.log('format | time    | file       | chunks | peak RSS   | peak heap  | RSS growth');
+  for (const format of ['csv', 'json', 'pdf'] as ReportFormat[]) {
+    global.gc?.();
+    const base = process.memoryUsage();
+    let peakRss = base.rss;
+    let peakHeap = base.heapUsed;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }, 20);
+    const started = Date.now();
+    const result = await createReport(ctx, actor, { scope: { kind: 'all' }, asOf: null, periodFrom: null, baseline: 'never-extractable', format, timeZone: 'UTC' });
+    if (!result.ok) throw new Error(result.error);
+    await reportJob(result.data.id);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    clearInterval(sampler);
+    const report = await getReport(ctx.db, result.data.id);
+    if (report?.status !== 'done') throw new Error(`${format}: ${report?.status} ${report?.error}`);
+    console.log(
+      `${format.padEnd(6)} | ${`${seconds} s`.padEnd(7)} | ${mib(report.byteSize ?? 0).padEnd(10)} | ${String(report.chunkCount).padEnd(6)} | ${mib(peakRss).padEnd(10)} | ${mib(peakHeap).padEnd(10)} | ${mib(peakRss - base.rss)}`,
+    );
+  }
+  await ctx.db.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import { expect } from 'vitest';
+import type { FaultRule } from '@/lib/hsm/server/faults';
+import type { HttpTestContext } from './http';
+import type { ReliabilityFragment } from './reliability';
+
+/**
+ * Every fault the standalone emulator can inject, run against one console mutation at a time. Each
+ * case asserts: what the user is told (the change, or "may or may not have been applied", or a clear
+ * refusal with nothing changed), that the audit records no success the HSM did not make, and that a
+ * retry of the same submission (same idempotency key) applies exactly once.
+ */
+
+/** Per request, in the fault suites: short, so that the timeout cases stay fast. */
+export const FAULT_TIMEOUT_MS = 600;
+
+export type Observed = { kind: 'applied' | 'unknown' | 'refused'; message: string };
+
+export type Target = {
+  /** Runs the user's submission, the same form (same idempotency key) every time. */
+  submit(): Promise<Observed>;
+  /** How many times the HSM carried the change out (0 or 1; 2 would be a double apply). */
+  hsmApplied(): Promise<number>;
+  audit(): Promise<{ intents: number; applied: number; unknown: number; failed: number }>;
+};
+
+export type Mutation = {
+  name: string;
+  match: NonNullable<FaultRule['match']>;
+  prepare(): Promise<Target>;
+};
+
+export type FaultCase = {
+  name: string;
+  /** The rule (without `match`, taken from the mutation), or `down` for a stopped server. */
+  rule: Omit<FaultRule, 'match' | 'count'> | 'down';
+  /** Whether the HSM has made the change by the time the faulted call is over (`late`: after the caller gave up). */
+  commits: boolean;
+  first: Observed['kind'];
+  /** Retry while the faulted request is still being handled by the HSM. */
+  retryAtOnce?: boolean;
+};
+
+export const FAULT_CASES: FaultCase[] = [
+  { name: 'delay 50 ms (under the timeout)', rule: { mode: 'delay', ms: 50 }, commits: true, first: 'applied' },
+  { name: 'delay past the timeout (commits late)', rule: { mode: 'delay', ms: FAULT_TIMEOUT_MS + 400 }, commits: true, first: 'unknown' },
+  {
+    name: 'delay past the timeout, retried before the late commit',
+    rule: { mode: 'delay', ms: FAULT_TIMEOUT_MS + 400 },
+    commits: true,
+    first: 'unknown',
+    retryAtOnce: true,
+  },
+  { name: '5xx (503, not carried out)', rule: { mode: '5xx', status: 503 }, commits: false, first: 'unknown' },
+  { name: 'connection reset (not carried out)', rule: { mode: 'reset' }, commits: false, first: 'unknown' },
+  { name: 'time out (never answered, not carried out)', rule: { mode: 'timeout' }, commits: false, first: 'unknown' },
+  { name: 'commit, then reset the connection', rule: { mode: 'commit-then-drop', drop: 'reset' }, commits: true, first: 'unknown' },
+  { name: 'commit, then never answer', rule: { mode: 'commit-then-drop', drop: 'hang' }, commits: true, first: 'unknown' },
+  { name: 'HSM down (connection refused)', rule: 'down', commits: false, first: 'refused' },
+];
+
+function excerpt(message: string): string {
+  return message.length > 90 ? `${message.slice(0, 87)}…` : message;
+}
+
+export async function runFaultCase(h: HttpTestContext, mutation: Mutation, fault: FaultCase, report: ReliabilityFragment): Promise<void> {
+  const target = await mutation.prepare();
+  if (fault.rule === 'down') await h.stop();
+  else await h.fault({ ...fault.rule, count: 1, match: mutation.match });
+
+  const first = await target.submit();
+  expect(first.kind, first.message).toBe(fault.first);
+  if (first.kind === 'unknown') expect(first.message).toMatch(/may or may not/);
+  if (first.kind === 'refused') expect(first.message).toMatch(/not answering/i);
+
+  let retry: Observed;
+  if (fault.retryAtOnce) {
+    await h.clearFaults();
+    retry = await target.submit();
+    await h.server.idle();
+  } else {
+    if (fault.rule === 'down') await h.restart();
+    await h.server.idle();
+    const applied = await target.hsmApplied();
+    expect(applied, 'HSM state after the fault').toBe(fault.commits ? 1 : 0);
+    const audit = await target.audit();
+    // Never a success the user was not told of, and never one the HSM did not make.
+    expect(audit.applied).toBe(first.kind === 'applied' ? 1 : 0);
+    expect(audit.unknown).toBe(first.kind === 'unknown' ? 1 : 0);
+    expect(audit.failed).toBe(0);
+    if (first.kind === 'refused') expect(audit.intents).toBe(0);
+    await h.clearFaults();
+    retry = await target.submit();
+  }
+
+  expect(retry.kind, retry.message).toBe('applied');
+  await h.server.idle();
+  expect(await target.hsmApplied(), 'applied exactly once').toBe(1);
+  const audit = await target.audit();
+  expect(audit.applied).toBe(1);
+  expect(audit.failed).toBe(0);
+  expect(audit.intents).toBe(1);
+
+  report.add({
+    fault: fault.name,
+    mutation: mutation.name,
+    cases: 1,
+    outcome:
+      `user told: ${first.kind === 'applied' ? 'applied' : `"${excerpt(first.message)}"`}; ` +
+      `HSM ${fault.retryAtOnce ? 'commits late, after the retry' : fault.commits ? 'applied it' : 'did not apply it'}; ` +
+      `audit: ${first.kind === 'unknown' ? '`unknown`, no success' : first.kind === 'refused' ? 'nothing (refused before the intent)' : '`applied`'}; ` +
+      `${first.kind === 'applied' ? 'resubmit replays it' : 'retry (same key) applied it'} exactly once`,
+  });
+}
