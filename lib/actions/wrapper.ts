@@ -66,7 +66,7 @@ export async function runAction<S extends z.ZodType, T, E>(
     // Services catch the HSM's silence around their own backend calls (an `unknown` outcome); one
     // that reaches here came from a read before any change was sent.
     if (isHsmError(error) && error.code === 'UNAVAILABLE') {
-      return fail('unavailable', 'The HSM is not answering right now, so nothing was changed. Try again in a moment.');
+      return fail('unavailable', 'The HSM is not answering right now, so this request changed nothing. Try again in a moment.');
     }
     console.error(`[action ${spec.name}]`, error);
     return fail('failed', 'Something went wrong on the server. Nothing was changed; try again.');

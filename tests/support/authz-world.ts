@@ -22,18 +22,21 @@ export type AuthzWorld = {
   reports: Record<Target, string>;
 };
 
-/** Provider-side roles see every tenant; compliance may be either (DOMAIN.md). */
-const ALL_TENANT_ROLES: readonly Role[] = ['support'];
+export type PrincipalSpec = { label: string; role: Role; allTenants: boolean };
+
+/** One user per role in the own tenant; support's scope is every tenant; compliance both ways (DOMAIN.md). */
+export const PRINCIPAL_SPECS: readonly PrincipalSpec[] = [
+  ...ROLES.map((role) => (role === 'support' ? { label: 'support (all tenants)', role, allTenants: true } : { label: role, role, allTenants: false })),
+  { label: 'compliance (all tenants)', role: 'compliance', allTenants: true },
+];
 
 export async function buildWorld(): Promise<AuthzWorld> {
   const ctx = await testContext();
   const tenants = { own: await makeTenant(ctx), foreign: await makeTenant(ctx) };
   const principals: Principal[] = [];
-  for (const role of ROLES) {
-    const allTenants = ALL_TENANT_ROLES.includes(role);
-    principals.push({ label: allTenants ? `${role} (all tenants)` : role, role, allTenants, user: await makeUser(ctx, role, allTenants ? null : tenants.own) });
+  for (const spec of PRINCIPAL_SPECS) {
+    principals.push({ ...spec, user: await makeUser(ctx, spec.role, spec.allTenants ? null : tenants.own) });
   }
-  principals.push({ label: 'compliance (all tenants)', role: 'compliance', allTenants: true, user: await makeUser(ctx, 'compliance', null) });
   const reports = { own: '', foreign: '' };
   for (const target of ['own', 'foreign'] as const) {
     const officer = await makeUser(ctx, 'security_officer', tenants[target]);

@@ -36,7 +36,8 @@ function exportsOf(file: string): string[] {
 
 /** `file#export` of every server action (lib/actions/*.ts, exports ending in Action) and route method (app/api). */
 export function exportedEndpoints(): string[] {
-  const actions = filesUnder('lib/actions', (n) => n.endsWith('.ts')).flatMap((f) =>
+  const serverFiles = filesUnder('lib/actions', (n) => n.endsWith('.ts')).filter((f) => /^\s*['"]use server['"]/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+  const actions = serverFiles.flatMap((f) =>
     exportsOf(f)
       .filter((e) => e.endsWith('Action'))
       .map((e) => `${f}#${e}`),

@@ -126,13 +126,6 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       const body = await readBody(req).catch(() => null);
       return send(res, faultControl(faults, method, body));
     }
-    faults?.record(method, url.pathname);
-    const fault: FaultRule | null = faults?.take(method, url.pathname) ?? null;
-    if (fault?.mode === 'delay') await sleep(fault.ms ?? 1000);
-    if (fault?.mode === '5xx') return send(res, { status: fault.status ?? 503, body: { code: 'UNAVAILABLE', error: 'Injected fault.' } });
-    if (fault?.mode === 'reset') return void req.socket.destroy();
-    if (fault?.mode === 'timeout') return; // never answered; the caller gives up
-
     let body: unknown;
     try {
       body = await readBody(req);
@@ -140,6 +133,14 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       if (error instanceof TooLarge) return send(res, { status: 413, body: { code: 'INVALID_REQUEST', error: 'The body is too large.' } }, { connection: 'close' });
       return send(res, { status: 400, body: { code: 'INVALID_REQUEST', error: error instanceof Error ? error.message : 'Bad body.' } });
     }
+    // Faults act once the request has arrived, as a slow or failing server would: a delayed
+    // request is still carried out after its caller gave up.
+    faults?.record(method, url.pathname);
+    const fault: FaultRule | null = faults?.take(method, url.pathname) ?? null;
+    if (fault?.mode === 'delay') await sleep(fault.ms ?? 1000);
+    if (fault?.mode === '5xx') return send(res, { status: fault.status ?? 503, body: { code: 'UNAVAILABLE', error: 'Injected fault.' } });
+    if (fault?.mode === 'reset') return void req.socket.destroy();
+    if (fault?.mode === 'timeout') return; // never answered; the caller gives up
     const answer = await answerOf(async () => {
       const matched = matchRoute(routes, method, url.pathname);
       if ('error' in matched) {
