@@ -1,4 +1,4 @@
-import type { Operation, PolicyId } from './types';
+import { OPERATIONS, type Operation, type PolicyId } from './types';
 
 export type PolicyValueWords = { on: string; off: string };
 
@@ -98,26 +98,8 @@ export const POLICY_CATALOG: readonly PolicyCatalogEntry[] = [
     words: ENABLED,
     explanation:
       'When disabled the partition is offline: every JCE, PKCS#11, MSCNG and REST client call fails. Administration in this console keeps working.',
-    blocksWhen: {
-      on: [],
-      off: [
-        'list',
-        'read',
-        'create',
-        'createSessionObject',
-        'importPlain',
-        'unwrap',
-        'exportPlain',
-        'wrap',
-        'modify',
-        'delete',
-        'sign',
-        'verify',
-        'encrypt',
-        'decrypt',
-        'derive',
-      ],
-    },
+    // Offline: every client operation fails.
+    blocksWhen: { on: [], off: OPERATIONS },
     effectWhen: { on: 'The partition is online.', off: 'The partition is offline: every client call fails.' },
   },
 ];
