@@ -23,6 +23,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses: let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

@@ -7,6 +7,11 @@
 //   SIGTERM/SIGINT/SIGHUP to that whole group: `next start` may fork a child server.
 // - Writes the group id to <data>/server.pgid so a caller can make sure it is gone afterwards.
 //
+// - E2E_HSM_BACKEND=http: first starts the standalone HSM emulator (scripts/hsm-emulator.ts) on
+//   127.0.0.1:3102 (E2E_HSM_PORT) with its own store in <data>/hsm and the demo cluster seeded, and
+//   points the console at it (HSM_BACKEND=http); its process group id goes to <data>/hsm.pgid.
+//   Otherwise the console runs the embedded emulator.
+//
 // Needs `next build` to have run first.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,8 +44,44 @@ const env = {
 };
 // The embedded engine in DATA_DIR, never a server some other setting points at.
 delete env.DATABASE_URL;
+for (const name of ['HSM_BACKEND', 'HSM_URL', 'HSM_TOKEN']) delete env[name];
 
 const require = createRequire(import.meta.url);
+
+// The cluster as its own service: the console reaches it only over HTTP.
+if (process.env.E2E_HSM_BACKEND === 'http') {
+  const hsmPort = process.env.E2E_HSM_PORT ?? '3102';
+  const hsmToken = 'e2e-hsm-bearer-token-0123456789';
+  const hsm = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/hsm-emulator.ts', '--port', hsmPort, '--data', path.join(dataDir, 'hsm'), '--token', hsmToken, '--seed-demo'],
+    { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+  );
+  writeFileSync(path.join(dataDir, 'hsm.pgid'), `${hsm.pid}\n`);
+  process.on('exit', () => {
+    try {
+      process.kill(-hsm.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(path.join(dataDir, 'hsm.pgid'), { force: true });
+  });
+  Object.assign(env, { HSM_BACKEND: 'http', HSM_URL: `http://127.0.0.1:${hsmPort}`, HSM_TOKEN: hsmToken });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const up = await fetch(`${env.HSM_URL}/v1/health`, { headers: { authorization: `Bearer ${hsmToken}` } }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (hsm.exitCode !== null || Date.now() > deadline) {
+      console.error('[e2e-server] the standalone HSM emulator did not start');
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.log(`[e2e-server] console -> standalone HSM emulator at ${env.HSM_URL}`);
+}
 
 // A user admitted by single sign-on: pre-provisioned by (issuer, subject), as DOMAIN.md requires.
 // This also migrates and seeds the store before the server opens it.

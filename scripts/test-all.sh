@@ -8,13 +8,16 @@
 #      (two runs: vitest refuses to run projects with different maxWorkers in one run unless each
 #      has its own sequence.groupOrder, and a report per suite reads better anyway)
 #   5. vitest: integration again on a real Postgres server started here (stopped on exit, always)
-#   6. next build, then Playwright end-to-end tests against `next start`
-#   7. summary from the JSON reports: scripts/summarize-tests.mjs prints `N passed, N failed, N skipped`
+#   6. next build, then Playwright end-to-end tests against `next start` (embedded HSM emulator)
+#   7. Playwright again with the console on the http backend, against the standalone HSM emulator
+#      (E2E_HSM_BACKEND=http): a representative subset (E2E_HTTP_SPECS: policy change, authorization, bin)
+#   8. docs/RELIABILITY.md re-rendered from the fault/attack reports the suites wrote (scripts/reliability-report.mjs)
+#   9. summary from the JSON reports: scripts/summarize-tests.mjs prints `N passed, N failed, N skipped`
 #
 # Exits non-zero if anything failed or did not run. Reports go to tests/.reports/.
 #
 # On a dev machine: TEST_SKIP_INSTALL=1 skips system packages and npm ci (npm ci replaces node_modules);
-# TEST_STEPS=lint,typecheck,unit,pglite,postgres,e2e (any subset, comma-separated) runs only those suites.
+# TEST_STEPS=lint,typecheck,unit,pglite,postgres,e2e,e2e-http (any subset, comma-separated) runs only those suites.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -26,6 +29,8 @@ PG_DIR=""
 PG_BIN=""
 PG_STARTED=0
 E2E_PGID_FILE=.data/e2e/server.pgid
+E2E_HSM_PGID_FILE=.data/e2e/hsm.pgid
+E2E_HTTP_SPECS=${E2E_HTTP_SPECS:-tests/e2e/policy-change.spec.ts tests/e2e/authorization.spec.ts tests/e2e/bin.spec.ts}
 
 export NEXT_TELEMETRY_DISABLED=1
 export DEBIAN_FRONTEND=noninteractive
@@ -34,7 +39,7 @@ rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
 : >"$STEPS"
 
-TEST_STEPS=${TEST_STEPS:-lint,typecheck,unit,pglite,postgres,e2e}
+TEST_STEPS=${TEST_STEPS:-lint,typecheck,unit,pglite,postgres,e2e,e2e-http}
 want() { [[ ",$TEST_STEPS," == *",$1,"* ]]; }
 
 # Every step that the summary expects: name -> kind. One not recorded by the end counts as failed.
@@ -45,6 +50,7 @@ declare -A KIND=(
   [integration-pglite]=vitest
   [integration-postgres]=vitest
   [e2e-playwright]=playwright
+  [e2e-playwright-http]=playwright
 )
 EXPECTED_ORDER=()
 want lint && EXPECTED_ORDER+=(lint)
@@ -53,8 +59,9 @@ want unit && EXPECTED_ORDER+=(unit)
 want pglite && EXPECTED_ORDER+=(integration-pglite)
 want postgres && EXPECTED_ORDER+=(integration-postgres)
 want e2e && EXPECTED_ORDER+=(e2e-playwright)
+want e2e-http && EXPECTED_ORDER+=(e2e-playwright-http)
 if [ ${#EXPECTED_ORDER[@]} -eq 0 ]; then
-  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,unit,pglite,postgres,e2e)" >&2
+  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,unit,pglite,postgres,e2e,e2e-http)" >&2
   exit 2
 fi
 declare -A RECORDED=()
@@ -63,6 +70,7 @@ declare -A REPORT_OF=(
   [integration-pglite]=$REPORTS/vitest-pglite.json
   [integration-postgres]=$REPORTS/vitest-postgres.json
   [e2e-playwright]=$REPORTS/playwright.json
+  [e2e-playwright-http]=$REPORTS/playwright-http.json
 )
 
 T0=$SECONDS
@@ -100,17 +108,18 @@ stop_postgres() {
 # scripts/e2e-server.mjs runs next in its own process group and removes this file when next exits;
 # if Playwright had to kill the wrapper hard, end that group here.
 stop_e2e_server() {
-  if [ -f "$E2E_PGID_FILE" ]; then
-    local pgid
-    pgid=$(tr -dc '0-9' <"$E2E_PGID_FILE")
+  local file pgid
+  for file in "$E2E_PGID_FILE" "$E2E_HSM_PGID_FILE"; do
+    [ -f "$file" ] || continue
+    pgid=$(tr -dc '0-9' <"$file")
     if [ -n "$pgid" ] && kill -0 -- "-$pgid" 2>/dev/null; then
-      echo "---- stopping the leftover e2e server (process group $pgid)"
+      echo "---- stopping the leftover e2e server (process group $pgid, $file)"
       kill -TERM -- "-$pgid" 2>/dev/null || true
       sleep 2
       kill -KILL -- "-$pgid" 2>/dev/null || true
     fi
-    rm -f "$E2E_PGID_FILE"
-  fi
+    rm -f "$file"
+  done
 }
 
 # shellcheck disable=SC2317  # runs from the EXIT trap
@@ -254,23 +263,44 @@ if want postgres; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-if want e2e; then
+# The fault and attack tables of docs/RELIABILITY.md, from the reports the integration suites wrote.
+if want pglite || want postgres; then
+  section "docs/RELIABILITY.md from the suites' reliability reports"
+  node scripts/reliability-report.mjs || echo "reliability report not rendered (not a test failure)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+if want e2e || want e2e-http; then
   section "Build: next build"
   npx next build
-  rc=$?
-  took "next build" "$rc"
+  BUILD_RC=$?
+  took "next build" "$BUILD_RC"
 
-  if [ "$rc" -ne 0 ]; then
-    record e2e-playwright "not-run:next build failed (exit $rc)"
-  elif [ ! -x /usr/bin/chromium ]; then
-    record e2e-playwright "not-run:/usr/bin/chromium is missing"
-  else
-    section "End-to-end (Playwright, Chromium, next start on :3100)"
-    npx playwright test --pass-with-no-tests
-    rc=$?
-    record e2e-playwright "$rc"
-    took e2e-playwright "$rc"
-    stop_e2e_server
+  # run_e2e STEP TITLE [NAME=VALUE ...] COMMAND [ARGS ...]: runs it under env, records the step
+  run_e2e() {
+    local step=$1 title=$2
+    shift 2
+    if [ "$BUILD_RC" -ne 0 ]; then
+      record "$step" "not-run:next build failed (exit $BUILD_RC)"
+    elif [ ! -x /usr/bin/chromium ]; then
+      record "$step" "not-run:/usr/bin/chromium is missing"
+    else
+      section "$title"
+      env "$@" --pass-with-no-tests
+      rc=$?
+      record "$step" "$rc"
+      took "$step" "$rc"
+      stop_e2e_server
+    fi
+  }
+  if want e2e; then
+    run_e2e e2e-playwright "End-to-end (Playwright, Chromium, next start on :3100, embedded HSM emulator)" \
+      npx playwright test
+  fi
+  if want e2e-http; then
+    # shellcheck disable=SC2086  # E2E_HTTP_SPECS is a list of files
+    run_e2e e2e-playwright-http "End-to-end again on the http backend (standalone HSM emulator on :3102): $E2E_HTTP_SPECS" \
+      E2E_HSM_BACKEND=http PLAYWRIGHT_JSON_OUTPUT_FILE="${REPORT_OF[e2e-playwright-http]}" npx playwright test $E2E_HTTP_SPECS
   fi
 fi
 

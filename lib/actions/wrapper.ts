@@ -46,6 +46,13 @@ export async function runAction<S extends z.ZodType, T, E>(
     return fail('forbidden', 'Your role does not allow this.');
   }
   const record = input instanceof FormData || (typeof input === 'object' && input !== null) ? toRecord(input as FormData) : {};
+  // A NUL can never be stored (PostgreSQL text refuses it): refuse it here, for every action, as bad input.
+  const withNul = Object.keys(record).filter((k) => typeof record[k] === 'string' && (record[k] as string).includes('\u0000'));
+  if (withNul.length > 0) {
+    await logSecurityEvent(ctx.db, { actor, action: spec.name, reason: `invalid input: NUL character in ${withNul.join(', ')}`.slice(0, 500) });
+    const fieldErrors = Object.fromEntries(withNul.map((k) => [k.slice(0, 64), ['Contains a character that is not allowed.']]));
+    return fail('invalid', 'Some fields need attention.', { fieldErrors });
+  }
   const parsed = spec.schema.safeParse(record);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -21,8 +21,7 @@ export type PartitionSummary = {
 
 export type PartitionDetail = PartitionSummary & { policy: PartitionPolicy; clients: number };
 
-/** `tenant-name`: by tenant, then by partition name within it (policy reports). */
-export const PARTITION_SORTS = ['name', 'tenant', 'package', 'status', 'keys', 'bin', 'usage', 'tenant-name'] as const;
+export const PARTITION_SORTS = ['name', 'tenant', 'package', 'status', 'keys', 'bin', 'usage'] as const;
 export type PartitionSort = (typeof PARTITION_SORTS)[number];
 
 export type PartitionQuery = {

@@ -1,5 +1,5 @@
 import type { AppContext } from '@/lib/context';
-import type { PartitionPolicyRecord, PartitionQuery, PolicyLogEntry } from '@/lib/hsm/types';
+import type { Page, PartitionPolicyRecord, PartitionQuery, PolicyLogEntry } from '@/lib/hsm/types';
 import { changesBetween, policyAsOf } from '@/lib/reports/as-of';
 import { deviationsOf } from '@/lib/reports/baseline';
 import type { Baseline, ReportChange, ReportRow } from '@/lib/reports/types';
@@ -85,24 +85,32 @@ function yieldToEventLoop(): Promise<void> {
 export function reportSource(ctx: AppContext, plan: SourcePlan, onPage: (rows: number) => Promise<void>): RowSource {
   return {
     async *pages() {
-      let cursor: string | null = null;
-      do {
-        const page = await ctx.hsm.admin.listPartitionPolicies({
-          ...plan.query,
-          createdAtOrBefore: plan.asOf,
-          sort: 'tenant-name',
-          limit: REPORT_PAGE,
-          cursor,
-        });
-        const rows: ReportRow[] = [];
-        for (const [index, record] of page.items.entries()) {
-          if (index % 25 === 0) await yieldToEventLoop();
-          rows.push(await rowOf(ctx, plan, record));
-        }
-        await onPage(rows.length);
-        yield rows;
-        cursor = page.nextCursor;
-      } while (cursor);
+      // Tenant by tenant (by name), partitions by name within each: both walks use the backend's
+      // (tenant, name, id) index, so each page costs the same however large the fleet is.
+      const tenantIds = plan.query.tenantId ? [plan.query.tenantId] : (await ctx.hsm.admin.listTenants()).map((t) => t.id);
+      for (const tenantId of tenantIds) {
+        let cursor: string | null = null;
+        do {
+          const page: Page<PartitionPolicyRecord> = await ctx.hsm.admin.listPartitionPolicies({
+            tenantId,
+            ids: plan.query.ids,
+            createdAtOrBefore: plan.asOf,
+            sort: 'name',
+            limit: REPORT_PAGE,
+            cursor,
+          });
+          const rows: ReportRow[] = [];
+          for (const [index, record] of page.items.entries()) {
+            if (index % 25 === 0) await yieldToEventLoop();
+            rows.push(await rowOf(ctx, plan, record));
+          }
+          if (rows.length > 0) {
+            await onPage(rows.length);
+            yield rows;
+          }
+          cursor = page.nextCursor;
+        } while (cursor);
+      }
     },
   };
 }

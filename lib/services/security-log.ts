@@ -8,6 +8,11 @@ export type SecurityEvent = {
   reason: string;
 };
 
+/** Attacker-supplied text is echoed here: keep it storable (no NUL) and bounded. */
+function storable(text: string | null | undefined, max: number): string | null {
+  return text == null ? null : text.replace(/\u0000/g, '\uFFFD').slice(0, max);
+}
+
 /** Denied and invalid attempts: who, what, why. Never part of the change history. */
 export async function logSecurityEvent(db: Queryable, event: SecurityEvent): Promise<void> {
   await db.query(
@@ -17,9 +22,9 @@ export async function logSecurityEvent(db: Queryable, event: SecurityEvent): Pro
       event.actor?.email ?? null,
       event.actor?.role ?? null,
       event.actor?.tenantId ?? null,
-      event.action,
-      event.target ?? null,
-      event.reason,
+      storable(event.action, 100),
+      storable(event.target, 300),
+      storable(event.reason, 1000),
     ],
   );
 }

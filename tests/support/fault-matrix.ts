@@ -58,10 +58,6 @@ export const FAULT_CASES: FaultCase[] = [
   { name: 'HSM down (connection refused)', rule: 'down', commits: false, first: 'refused' },
 ];
 
-function excerpt(message: string): string {
-  return message.length > 90 ? `${message.slice(0, 87)}…` : message;
-}
-
 export async function runFaultCase(h: HttpTestContext, mutation: Mutation, fault: FaultCase, report: ReliabilityFragment): Promise<void> {
   const target = await mutation.prepare();
   if (fault.rule === 'down') await h.stop();
@@ -95,19 +91,18 @@ export async function runFaultCase(h: HttpTestContext, mutation: Mutation, fault
   expect(retry.kind, retry.message).toBe('applied');
   await h.server.idle();
   expect(await target.hsmApplied(), 'applied exactly once').toBe(1);
-  const audit = await target.audit();
-  expect(audit.applied).toBe(1);
-  expect(audit.failed).toBe(0);
-  expect(audit.intents).toBe(1);
+  const final = await target.audit();
+  expect(final.applied).toBe(1);
+  expect(final.failed).toBe(0);
+  expect(final.intents).toBe(1);
 
-  report.add({
-    fault: fault.name,
-    mutation: mutation.name,
-    cases: 1,
-    outcome:
-      `user told: ${first.kind === 'applied' ? 'applied' : `"${excerpt(first.message)}"`}; ` +
-      `HSM ${fault.retryAtOnce ? 'commits late, after the retry' : fault.commits ? 'applied it' : 'did not apply it'}; ` +
-      `audit: ${first.kind === 'unknown' ? '`unknown`, no success' : first.kind === 'refused' ? 'nothing (refused before the intent)' : '`applied`'}; ` +
-      `${first.kind === 'applied' ? 'resubmit replays it' : 'retry (same key) applied it'} exactly once`,
-  });
+  const told = {
+    applied: 'told it was applied',
+    unknown: 'told it may or may not have applied, submit again',
+    refused: 'told the HSM is not answering and nothing changed',
+  }[first.kind];
+  const hsm = fault.retryAtOnce ? 'HSM commits it late' : fault.commits ? 'HSM applied it' : 'HSM did not apply it';
+  const recorded = { applied: 'audit `applied`', unknown: 'audit `unknown`, no success', refused: 'no audit record' }[first.kind];
+  const again = first.kind === 'applied' ? 'a resubmit replays it' : 'the retry (same key) applies it';
+  report.add({ fault: fault.name, mutation: mutation.name, cases: 1, outcome: `${told}; ${hsm}; ${recorded}; ${again}: applied exactly once` });
 }

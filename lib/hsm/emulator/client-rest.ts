@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getContext } from '@/lib/context';
+import { STATUS_OF_CODE } from '../rest/errors';
 import { isHsmError } from '../types';
 
 /**
@@ -26,8 +27,8 @@ export function authorizeClientCall(request: Request): Response | null {
 
 export function hsmErrorResponse(error: unknown): Response {
   if (isHsmError(error)) {
-    const status = error.code === 'DENIED' ? 403 : error.code === 'NOT_FOUND' ? 404 : error.code === 'LABEL_CONFLICT' ? 409 : 400;
-    return Response.json({ code: error.code, error: error.message, reasons: error.reasons }, { status });
+    // Same statuses as the standalone emulator's API (UNAVAILABLE: the http backend's cluster did not answer).
+    return Response.json({ code: error.code, error: error.message, reasons: error.reasons }, { status: STATUS_OF_CODE[error.code] });
   }
   console.error('[emulator client api]', error);
   return Response.json({ code: 'INTERNAL', error: 'The emulator failed.' }, { status: 500 });

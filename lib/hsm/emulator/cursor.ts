@@ -35,6 +35,4 @@ export const SORT_EXPRESSIONS: Record<PartitionSort, { expr: string; type: 'text
   keys: { expr: 'p.key_count', type: 'int' },
   bin: { expr: 'p.bin_count', type: 'int' },
   usage: { expr: 'p.used_objects', type: 'int' },
-  // U+0001 sorts before any character of a name, so one tenant's partitions stay together.
-  'tenant-name': { expr: "(lower(t.name) || chr(1) || lower(p.name))", type: 'text' },
 };

@@ -10,7 +10,7 @@ export const STATUS_OF_CODE: Record<HsmErrorCode, number> = {
   DENIED: 403,
   NOT_FOUND: 404,
   LABEL_CONFLICT: 409,
-  CAPACITY_EXCEEDED: 507,
+  CAPACITY_EXCEEDED: 422,
   UNAVAILABLE: 503,
 };
 

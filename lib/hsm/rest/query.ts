@@ -99,13 +99,3 @@ export function binQueryParams(query: BinQuery): URLSearchParams {
 export function binTotalsQueryParams(query: BinTotalsQuery): URLSearchParams {
   return toSearchParams({ partitionId: query.partitionId, tenantId: query.tenantId, limit: query.limit });
 }
-
-/** URLSearchParams as a plain object for zod; a repeated parameter is an error, not a silent pick. */
-export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  for (const [name, value] of params) {
-    const seen = record[name];
-    record[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
-  return record;
-}

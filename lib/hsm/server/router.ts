@@ -1,6 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** A tiny router for the emulator's REST API: exact segments and `:name` parameters, nothing else. */
+/**
+ * A tiny router for the emulator's REST API: exact segments and `:name` parameters. Each route
+ * declares its query and body schemas: the server validates every request with them (400 on bad
+ * input, never a 500) and the OpenAPI document (lib/hsm/rest/openapi.ts) is generated from them.
+ */
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,6 +15,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteKind = 'read' | 'admin-mutation' | 'client-mutation';
 
+/** What arrives, before validation. */
 export type RouteRequest = {
   params: Record<string, string>;
   query: URLSearchParams;
@@ -20,10 +25,17 @@ export type RouteRequest = {
 
 export type Answer = { status: number; body: unknown };
 
+/** Status -> the name of the response's schema in the OpenAPI components (or a description). */
+export type Responses = Record<number, string>;
+
 export type Route = {
   method: Method;
   path: string;
   kind: RouteKind;
+  summary: string;
+  query: z.ZodType;
+  body: z.ZodType;
+  responses: Responses;
   handle: (request: RouteRequest) => Promise<Answer>;
 };
 
@@ -47,27 +59,76 @@ export function ok(body: unknown, status = 200): Answer {
   return { status, body };
 }
 
+/** URLSearchParams as a plain object for zod; a repeated parameter is kept as a list (and refused). */
+export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const [name, value] of params) {
+    const seen = record[name];
+    record[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return record;
+}
+
+export const NO_QUERY = z.strictObject({});
+export const NO_BODY = z.undefined({ error: 'This route takes no body.' });
+
+type Input<Q extends z.ZodType, B extends z.ZodType> = {
+  params: Record<string, string>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  idempotencyKey: string | null;
+};
+
+export type RouteSpec<Q extends z.ZodType, B extends z.ZodType> = {
+  method: Method;
+  path: string;
+  kind: RouteKind;
+  summary: string;
+  query?: Q;
+  body?: B;
+  responses: Responses;
+  run: (input: Input<Q, B>) => Promise<Answer>;
+};
+
+export function route<Q extends z.ZodType = typeof NO_QUERY, B extends z.ZodType = typeof NO_BODY>(spec: RouteSpec<Q, B>): Route {
+  const query = (spec.query ?? NO_QUERY) as Q;
+  const body = (spec.body ?? NO_BODY) as B;
+  return {
+    method: spec.method,
+    path: spec.path,
+    kind: spec.kind,
+    summary: spec.summary,
+    query,
+    body,
+    responses: spec.responses,
+    handle: (request) =>
+      spec.run({
+        params: request.params,
+        query: parse(query, searchParamsRecord(request.query), 'query'),
+        body: parse(body, request.body, 'body'),
+        idempotencyKey: request.idempotencyKey,
+      }),
+  };
+}
+
 export type Match = { route: Route; params: Record<string, string> } | { error: 404 | 405 };
 
 export function matchRoute(routes: readonly Route[], method: string, pathname: string): Match {
   const segments = pathname.split('/').filter(Boolean);
   let pathMatched = false;
-  // Routes with more literal segments win (`keys/import` before `keys/:keyId`).
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
+  for (const candidate of routes) {
+    const pattern = candidate.path.split('/').filter(Boolean);
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     let matched = true;
     for (const [i, part] of pattern.entries()) {
       const segment = segments[i] as string;
       if (part.startsWith(':')) {
-        let value: string;
         try {
-          value = decodeURIComponent(segment);
+          params[part.slice(1)] = decodeURIComponent(segment);
         } catch {
           throw new BadRequest('Invalid path encoding.');
         }
-        params[part.slice(1)] = value;
       } else if (part !== segment) {
         matched = false;
         break;
@@ -75,13 +136,13 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
     }
     if (!matched) continue;
     pathMatched = true;
-    if (route.method === method) return { route, params };
+    if (candidate.method === method) return { route: candidate, params };
   }
   return { error: pathMatched ? 405 : 404 };
 }
 
 /** Orders routes so that literal segments are tried before parameters at the same position. */
 export function sortRoutes(routes: Route[]): Route[] {
-  const rank = (route: Route) => route.path.split('/').map((p) => (p.startsWith(':') ? '1' : '0')).join('');
+  const rank = (r: Route) => r.path.split('/').map((p) => (p.startsWith(':') ? '1' : '0')).join('');
   return [...routes].sort((a, b) => rank(a).localeCompare(rank(b)));
 }

@@ -98,6 +98,17 @@ function policyCells(row: ReportRow): Cell[] {
   ];
 }
 
+/**
+ * PDFKit caches the layout of every distinct word for the whole document; with thousands of unique
+ * partition names and IDs that would grow with the fleet. Emptied after each page of rows, it keeps
+ * its speed (about twice as fast as no cache) and memory stays bounded. Internal field: if a PDFKit
+ * version lacks it, this does nothing.
+ */
+function forgetLayouts(doc: Doc): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
+  for (const font of Object.values(families ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
 function footer(doc: Doc, meta: ReportMeta, page: number): void {
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
@@ -124,10 +135,7 @@ export const pdfWriter: ReportWriter = {
   contentType: 'application/pdf',
   extension: 'pdf',
   async write(meta: ReportMeta, source: RowSource, out: ByteSink): Promise<ReportSummary> {
-    // PDFKit caches the layout of every distinct word for the whole document: with thousands of unique
-    // partition names and IDs that grows with the fleet, so it is off (fontkit still caches glyphs).
-    const options: PDFKit.PDFDocumentOptions & { fontLayoutCache: boolean } = {
-      fontLayoutCache: false,
+    const options: PDFKit.PDFDocumentOptions = {
       size: 'A4',
       layout: 'landscape',
       margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
@@ -157,6 +165,7 @@ export const pdfWriter: ReportWriter = {
     for await (const rows of source.pages()) {
       for (const row of rows) table.row(policyCells(row));
       tally(summary, rows);
+      forgetLayouts(doc);
       await out.drain();
     }
     doc.moveDown(0.6);
@@ -177,6 +186,7 @@ export const pdfWriter: ReportWriter = {
           if (row.deviations.length === 0) continue;
           deviations.row([{ text: row.name, sub: row.id }, { text: row.tenantName }, { text: row.deviations.map(deviationText).join('\n') }]);
         }
+        forgetLayouts(doc);
         await out.drain();
       }
     }
@@ -206,6 +216,7 @@ export const pdfWriter: ReportWriter = {
             ]);
           }
         }
+        forgetLayouts(doc);
         await out.drain();
       }
     }
