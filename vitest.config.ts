@@ -21,8 +21,8 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           // next-auth imports 'next/server' without an extension, which Node's ESM loader refuses: let Vite resolve it.
           server: { deps: { inline: ['next-auth'] } },
         },

@@ -21,10 +21,10 @@ export function actionId(root: string, file: string, exportName: string): { id: 
   throw new Error(`${exportName} (${file}) is not in this build's server actions: rebuild (npm run bench -- --build)`);
 }
 
-/** A multipart body as a browser makes it. */
-function multipart(fields: Record<string, string>): { body: Buffer; contentType: string } {
+/** A multipart body as a browser makes it, fields in the order given. */
+function multipart(fields: readonly (readonly [string, string])[]): { body: Buffer; contentType: string } {
   const boundary = `----bench${randomUUID().replaceAll('-', '')}`;
-  const parts = Object.entries(fields).map(
+  const parts = fields.map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   );
   return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -32,12 +32,13 @@ function multipart(fields: Record<string, string>): { body: Buffer; contentType:
 
 export type ActionCall = { id: string; origin: string; cookie: string; page: string };
 
-/** An action called with one FormData argument (React sends its fields as `_1_<name>`, then `0: ["$K1"]`). */
+/**
+ * An action called with one FormData argument: React sends its fields as `_1_<name>` and then the
+ * root `0: ["$K1"]`, which must come last (the server resolves the root as soon as it reads it).
+ */
 export function formActionRequest(call: ActionCall, form: Record<string, string>): HttpRequest {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(form)) fields[`_1_${name}`] = value;
-  fields['0'] = '["$K1"]';
-  const { body, contentType } = multipart(fields);
+  const fields = Object.entries(form).map(([name, value]) => [`_1_${name}`, value] as const);
+  const { body, contentType } = multipart([...fields, ['0', '["$K1"]']]);
   return { method: 'POST', path: call.page, headers: actionHeaders(call, contentType), body };
 }
 

@@ -128,6 +128,29 @@ export async function largestContentfulPaint(
 }
 
 /**
+ * Runs in the page (kept as plain JavaScript text: the bundler's helpers do not exist there). Clicks
+ * the switch and resolves when the dialog's warning is in the DOM and visible, then at the next frame.
+ */
+const CLICK_TO_WARNING = `(id) => new Promise((resolve, reject) => {
+  const button = document.querySelector('[data-testid="' + id + '"]');
+  if (!button) return reject(new Error('no ' + id));
+  let started = 0;
+  let seen = false;
+  const observer = new MutationObserver(() => {
+    const warning = document.querySelector('[data-testid="change-warning"]');
+    if (seen || !warning || !warning.checkVisibility() || warning.getBoundingClientRect().height === 0) return;
+    seen = true;
+    const visibleMs = performance.now() - started;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve({ visibleMs, frameMs: performance.now() - started }));
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  setTimeout(() => { observer.disconnect(); reject(new Error('no warning within 10 s')); }, 10000);
+  started = performance.now();
+  button.click();
+})`;
+
+/**
  * From dispatching a click on a non-safe switch to its dialog's warning being visible, measured in the
  * page (performance.now(), MutationObserver), and to the next animation frame after that.
  */
@@ -149,34 +172,7 @@ export async function clickToWarning(
     await page.waitForFunction((id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled, switchTestId);
     const results: { visibleMs: number; frameMs: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      const run = await page.evaluate(
-        (id) =>
-          new Promise<{ visibleMs: number; frameMs: number }>((resolve, reject) => {
-            const button = document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null;
-            if (!button) return reject(new Error(`no ${id}`));
-            let started = 0;
-            const visible = () => {
-              const warning = document.querySelector('[data-testid="change-warning"]');
-              return warning instanceof HTMLElement && warning.checkVisibility() && warning.getBoundingClientRect().height > 0;
-            };
-            const done = () => {
-              const visibleMs = performance.now() - started;
-              observer.disconnect();
-              requestAnimationFrame(() => resolve({ visibleMs, frameMs: performance.now() - started }));
-            };
-            const observer = new MutationObserver(() => {
-              if (visible()) done();
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-            setTimeout(() => {
-              observer.disconnect();
-              reject(new Error('no warning within 10 s'));
-            }, 10_000);
-            started = performance.now();
-            button.click();
-          }),
-        switchTestId,
-      );
+      const run = (await page.evaluate(`(${CLICK_TO_WARNING})(${JSON.stringify(switchTestId)})`)) as { visibleMs: number; frameMs: number };
       results.push({ visibleMs: round(run.visibleMs, 2), frameMs: round(run.frameMs, 2) });
       await page.keyboard.press('Escape');
       await page.getByTestId('change-dialog').waitFor({ state: 'detached' });

@@ -87,7 +87,26 @@ export type LoadResult = {
   outcomes: Record<string, number>;
   seconds: number;
   perSecond: number;
+  /** The 'ok' latencies themselves (left out of the saved results). */
+  samples: number[];
 };
+
+/** Several runs of one kind of request as one result (the bench interleaves kinds in rounds). */
+export function mergeLoads(loads: readonly LoadResult[]): LoadResult {
+  const samples = loads.flatMap((l) => l.samples);
+  const outcomes: Record<string, number> = {};
+  for (const load of loads) for (const [name, n] of Object.entries(load.outcomes)) outcomes[name] = (outcomes[name] ?? 0) + n;
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  const answered = Object.values(outcomes).reduce((total, n) => total + n, 0);
+  return {
+    concurrency: loads[0]?.concurrency ?? 0,
+    latency: summarize(samples),
+    outcomes,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: Math.round((answered / seconds) * 10) / 10,
+    samples,
+  };
+}
 
 const defaultClassify = (response: HttpResponse) => (response.status === 200 ? 'ok' : `http ${response.status}`);
 
@@ -126,5 +145,6 @@ export async function runLoad(client: LoopbackClient, options: LoadOptions): Pro
     outcomes,
     seconds: Math.round(seconds * 10) / 10,
     perSecond: Math.round((answered / seconds) * 10) / 10,
+    samples: latencies,
   };
 }

@@ -11,7 +11,7 @@ import { createContext, defaultDatabaseLocation } from '@/lib/context';
 import type { Database, Queryable, Row } from '@/lib/db/driver';
 import { EmulatorAdmin } from '@/lib/hsm/emulator/admin';
 import { POLICY_COLUMNS } from '@/lib/hsm/emulator/rows';
-import { listAudit } from '@/lib/services/audit';
+import { actorOfVersion, findSubmission, listAudit } from '@/lib/services/audit';
 import { BENCH_PASSWORD, BENCH_TENANT, CHANGED_POLICIES, LIST_SCENARIOS, USERS, type ChangedPolicy } from './scenarios';
 
 export type PreparedStore = {
@@ -81,6 +81,16 @@ async function main() {
     await admin.keyProfile(sample);
     label = 'audit tab: change history';
     await listAudit(db, { partitionId: sample });
+    const [submission] = await ctx.db.query<{ idempotency_key: string }>(
+      "SELECT idempotency_key FROM audit_events WHERE partition_id = $1 AND phase = 'intent' LIMIT 1",
+      [sample],
+    );
+    label = 'policy change: the submission lookup (replay check)';
+    await findSubmission(db, submission?.idempotency_key ?? 'none');
+    label = 'policy change: the partition version check (HSM)';
+    await admin.policyLog(sample, 0);
+    label = 'policy change: who made a conflicting version';
+    await actorOfVersion(db, sample, 2);
 
     const result: PreparedStore = { partitions, plans, counts };
     writeFileSync(out, JSON.stringify(result, null, 2));

@@ -37,11 +37,13 @@ export async function createContext(options: ContextOptions): Promise<AppContext
   else hsm = emulator = await HsmEmulator.open(db);
   const context: AppContext = { db, hsm };
   if (options.seedDemo) {
-    const { seedDemoIfEmpty } = await import('./seed/demo');
+    const { needsDemoSeed, seedDemoIfEmpty } = await import('./seed/demo');
     // Over http the cluster seeds its own half (`npm run hsm-emulator -- --seed-demo`); the console's
     // half reads the cluster's log, so it waits for the cluster, and tries again at the next start.
-    if (emulator || (await clusterAnswers(hsm, SEED_WAIT_MS))) await seedDemoIfEmpty(context, emulator);
-    else console.warn(`[context] the HSM at ${settings.backend === 'http' ? settings.url : ''} did not answer: demo data not seeded this time`);
+    if (await needsDemoSeed(context)) {
+      if (emulator || (await clusterAnswers(hsm, SEED_WAIT_MS))) await seedDemoIfEmpty(context, emulator);
+      else console.warn(`[context] the HSM at ${settings.backend === 'http' ? settings.url : '?'} did not answer: demo data not seeded this time`);
+    }
   }
   return context;
 }

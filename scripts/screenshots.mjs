@@ -40,5 +40,16 @@ await page.screenshot({ path: `${out}key-inventory.png` });
 await page.goto(`${base}/partitions/acme-pay-prod/bin`);
 await page.waitForSelector('[data-testid=bin-summary]');
 await page.screenshot({ path: `${out}bin.png`, fullPage: true });
+
+// Reports: the posture chart with a bar chosen and its partitions, the builder, a generated report.
+await page.click('button:has-text("Sign out")');
+await page.waitForURL('**/login');
+await logIn('compliance@provider.example');
+await page.goto(`${base}/reports`);
+await page.click('[data-testid=generate-report]');
+await page.waitForSelector('[data-testid=report-row][data-status=done]', { timeout: 30_000 });
+await page.goto(`${base}/reports?bar=export#posture`);
+await page.waitForSelector('[data-testid=posture-list]');
+await page.screenshot({ path: `${out}reports.png`, fullPage: true });
 await browser.close();
 console.log(`Screenshots written to ${out}`);

@@ -8,6 +8,7 @@
 #      (two runs: vitest refuses to run projects with different maxWorkers in one run unless each
 #      has its own sequence.groupOrder, and a report per suite reads better anyway)
 #   5. vitest: integration again on a real Postgres server started here (stopped on exit, always)
+#   5b. a 10-second mixed load (20 clients) against the standalone HSM emulator (npm run load:http)
 #   6. next build, then Playwright end-to-end tests against `next start` (embedded HSM emulator)
 #   7. Playwright again with the console on the http backend, against the standalone HSM emulator
 #      (E2E_HSM_BACKEND=http): a representative subset (E2E_HTTP_SPECS: policy change, authorization, bin)
@@ -17,7 +18,7 @@
 # Exits non-zero if anything failed or did not run. Reports go to tests/.reports/.
 #
 # On a dev machine: TEST_SKIP_INSTALL=1 skips system packages and npm ci (npm ci replaces node_modules);
-# TEST_STEPS=lint,typecheck,unit,pglite,postgres,e2e,e2e-http (any subset, comma-separated) runs only those suites.
+# TEST_STEPS=lint,typecheck,unit,pglite,postgres,load,e2e,e2e-http (any subset, comma-separated) runs only those suites.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -39,7 +40,7 @@ rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
 : >"$STEPS"
 
-TEST_STEPS=${TEST_STEPS:-lint,typecheck,unit,pglite,postgres,e2e,e2e-http}
+TEST_STEPS=${TEST_STEPS:-lint,typecheck,unit,pglite,postgres,load,e2e,e2e-http}
 want() { [[ ",$TEST_STEPS," == *",$1,"* ]]; }
 
 # Every step that the summary expects: name -> kind. One not recorded by the end counts as failed.
@@ -49,6 +50,7 @@ declare -A KIND=(
   [unit]=vitest
   [integration-pglite]=vitest
   [integration-postgres]=vitest
+  [load-http]=check
   [e2e-playwright]=playwright
   [e2e-playwright-http]=playwright
 )
@@ -58,10 +60,11 @@ want typecheck && EXPECTED_ORDER+=(typecheck)
 want unit && EXPECTED_ORDER+=(unit)
 want pglite && EXPECTED_ORDER+=(integration-pglite)
 want postgres && EXPECTED_ORDER+=(integration-postgres)
+want load && EXPECTED_ORDER+=(load-http)
 want e2e && EXPECTED_ORDER+=(e2e-playwright)
 want e2e-http && EXPECTED_ORDER+=(e2e-playwright-http)
 if [ ${#EXPECTED_ORDER[@]} -eq 0 ]; then
-  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,unit,pglite,postgres,e2e,e2e-http)" >&2
+  echo "TEST_STEPS=$TEST_STEPS selects no suite (known: lint,typecheck,unit,pglite,postgres,load,e2e,e2e-http)" >&2
   exit 2
 fi
 declare -A RECORDED=()
@@ -260,6 +263,17 @@ if want postgres; then
     took integration-postgres "not run"
   fi
   stop_postgres
+fi
+
+# ---------------------------------------------------------------------------------------------
+if want load; then
+  section "Load: 20 clients for 10 s against the standalone HSM emulator (http backend)"
+  # The committed figure in docs/RELIABILITY.md is the 60-second run (npm run load:http): this short
+  # run's figures go elsewhere.
+  npx tsx scripts/load-http.ts --seconds 10 --clients 20 --fragment "$REPORTS/load-http-short.json"
+  rc=$?
+  record load-http "$rc"
+  took load-http "$rc"
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { purgeKeysAction } from '@/lib/actions/purge-keys';
 import { restoreKeysAction } from '@/lib/actions/restore-keys';
-import { binKeysField } from '@/lib/schemas/bin';
+import { binKeysField } from '@/lib/schemas/bin-keys';
 import type { BinKeyView } from '@/lib/services/bin';
 import type { BinKeyOutcome } from '@/lib/services/bin-change';
 import type { Failure } from '@/lib/services/result';

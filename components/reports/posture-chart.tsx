@@ -15,6 +15,8 @@ const COLORS: Record<PostureBar, string> = {
 };
 
 /**
+ * Colours that must follow the theme use `currentColor` with the text utilities app/dark.css maps.
+ *
  * The posture overview as plain server-rendered SVG (no chart library, no client JavaScript): one
  * bar per question, its length the share of partitions; each bar links to the partitions behind it.
  */
@@ -43,15 +45,31 @@ export function PostureChart({ posture, selected, hrefFor }: Props) {
             aria-current={active ? 'true' : undefined}
             data-testid={`posture-bar-${bar.id}`}
           >
-            <rect x={0} y={y - GAP / 2} width={WIDTH} height={BAR_HEIGHT + GAP} fill={active ? '#eef4ff' : 'transparent'} />
-            <text x={LABEL - 10} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="central" fontSize="14" fill="#0f172a">
+            <rect
+              x={0}
+              y={y - GAP / 2}
+              width={WIDTH}
+              height={BAR_HEIGHT + GAP}
+              className="text-brand-600"
+              fill="currentColor"
+              fillOpacity={active ? 0.1 : 0}
+            />
+            <text x={LABEL - 10} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="central" fontSize="14" className="text-slate-900" fill="currentColor">
               {bar.label}
             </text>
-            <rect x={LABEL} y={y} width={room} height={BAR_HEIGHT} rx={4} fill="#f1f5f9" />
+            <rect x={LABEL} y={y} width={room} height={BAR_HEIGHT} rx={4} className="text-slate-100" fill="currentColor" />
             <rect x={LABEL} y={y} width={length} height={BAR_HEIGHT} rx={4} fill={COLORS[bar.id]} />
-            <text x={LABEL + room + 10} y={y + BAR_HEIGHT / 2} dominantBaseline="central" fontSize="14" fontWeight="600" fill="#0f172a">
+            <text
+              x={LABEL + room + 10}
+              y={y + BAR_HEIGHT / 2}
+              dominantBaseline="central"
+              fontSize="14"
+              fontWeight="600"
+              className="text-slate-900"
+              fill="currentColor"
+            >
               {bar.count}
-              <tspan fontWeight="400" fill="#475569">{` / ${posture.total}`}</tspan>
+              <tspan fontWeight="400" className="text-slate-600" fill="currentColor">{` / ${posture.total}`}</tspan>
             </text>
           </a>
         );

@@ -65,7 +65,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error(error) {
-      if (error.name === 'CredentialsSignin' || error.name === 'LoginRateLimited' || error.name === 'AccessDenied') return;
+      // By type, not class name: the production build renames classes.
+      const type = 'type' in error ? error.type : error.name;
+      if (type === 'CredentialsSignin' || type === 'AccessDenied') return;
       console.error(error);
     },
   },

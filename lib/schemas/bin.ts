@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import type { BinKeyRef } from './bin-keys';
 
 /** Most keys one restore or purge may name. */
 export const MAX_BIN_SELECTION = 100;
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
-export type BinKeyRef = { partitionId: string; keyId: string };
-
-/** Serializes a selection for the `keys` form field: `partitionId/keyId`, comma-separated. */
-export function binKeysField(keys: readonly BinKeyRef[]): string {
-  return keys.map((k) => `${k.partitionId}/${k.keyId}`).join(',');
-}
+export { binKeysField, type BinKeyRef } from './bin-keys';
 
 /** `keys`: one or more `partitionId/keyId`, comma-separated; duplicates are dropped. */
 const binKeys = z

@@ -16,10 +16,15 @@ import { demoActor, demoUserId } from './demo-ids';
  * those changes from the cluster's log through the adapter, so both backends give the same audit.
  */
 
+/** The demo is seeded into a console store that has no users yet. */
+export async function needsDemoSeed(ctx: AppContext): Promise<boolean> {
+  const [{ n } = { n: 0 }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  return n === 0;
+}
+
 /** Seeds the demo once, into a console store without users. `emulator`: also seed the embedded cluster. */
 export async function seedDemoIfEmpty(ctx: AppContext, emulator: HsmEmulator | null): Promise<boolean> {
-  const [{ n } = { n: 0 }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if (n > 0) return false;
+  if (!(await needsDemoSeed(ctx))) return false;
   await seedDemo(ctx, emulator);
   return true;
 }

@@ -28,16 +28,19 @@ export async function apiLogIn(request: APIRequestContext, email: string, passwo
   });
 }
 
-/** POSTs a server action with one FormData argument to `page`, as React's fetch does. */
+/** POSTs a server action with one FormData argument (or none: `null`) to `page`, as React's fetch does. */
 export async function postAction(
   request: APIRequestContext,
   pagePath: string,
   id: string,
-  fields: Record<string, string>,
+  fields: Record<string, string> | null,
   headers: Record<string, string> = {},
 ) {
-  const multipart: Record<string, string> = { '0': '["$K1"]' };
-  for (const [name, value] of Object.entries(fields)) multipart[`1_${name}`] = value;
+  // The argument's fields first, the root ("0") last, as React sends them: the server resolves the
+  // root as soon as it arrives. (A plain object would put the integer-like key "0" first.)
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields ?? {})) multipart.append(`_1_${name}`, value);
+  multipart.append('0', fields ? '["$K1"]' : '[]');
   const response = await request.post(pagePath, {
     headers: { 'next-action': id, accept: 'text/x-component', ...headers },
     multipart,

@@ -37,6 +37,13 @@ test('the inventory shows what is possible now, and follows a policy change', as
   for (const type of await page.locator('tr[data-testid^="key-row-"] td:nth-of-type(1)').allTextContents()) {
     expect(type).toMatch(/^RSA-/);
   }
+
+  // Put the partition back as it was (allowing export is an exfiltration-class change: confirmed with a reason).
+  await page.goto(`/partitions/${PARTITION}`);
+  await page.getByRole('switch', { name: /Key Export/ }).click();
+  await page.getByTestId('change-dialog').getByLabel(/Reason/).fill('Restore the sandbox after the inventory test');
+  await page.getByTestId('confirm-change').click();
+  await expect(page.getByTestId('policy-value-keyExport')).toHaveText('Allowed');
 });
 
 test('support never sees the key inventory', async ({ page }) => {

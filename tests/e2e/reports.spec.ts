@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { logIn } from './support';
 
@@ -22,6 +23,8 @@ test('compliance sees the posture chart, lists the partitions behind a bar, gene
   await expect(listed.getByTestId('posture-partition').filter({ hasText: 'pin-translation' })).toBeVisible();
   await page.getByTestId('posture-bar-export').click();
   await expect(page.getByTestId('posture-list').getByTestId('posture-partition').filter({ hasText: 'dev-sandbox' })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // Generate a CSV of everything the user may see (the defaults), and watch it finish.
   await page.getByTestId('generate-report').click();

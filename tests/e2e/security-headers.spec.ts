@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { AttackLog } from '../support/attack-log';
 import { logIn } from './support';
 
 /**
@@ -6,6 +7,10 @@ import { logIn } from './support';
  * allowance, no framing, nosniff, a referrer that stays in the console; and the console still works
  * under that policy (no violation while using its pages).
  */
+
+const log = new AttackLog('security-headers-http', 'http');
+test.afterAll(() => log.write());
+test.describe.configure({ timeout: 120_000 });
 
 function cspOf(header: string | undefined): Map<string, string[]> {
   return new Map((header ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
@@ -36,6 +41,12 @@ test('every response carries the security headers; the CSP nonce is fresh per re
     }
   }
   expect(nonces.size).toBe(4);
+  log.count(
+    'HTTP: response headers',
+    'a page (twice), a route handler and an unknown path',
+    'CSP with a fresh nonce on every script, no inline/eval script allowance, frame-ancestors none, nosniff, Referrer-Policy same-origin',
+    4,
+  );
 });
 
 async function watchCsp(page: Page): Promise<string[]> {
@@ -67,4 +78,5 @@ test('the console works under the policy: no violation on any page, and client-s
   await page.goto('/partitions/acme-pay-prod/audit');
   await expect(page.getByTestId('audit-chain-status')).toContainText('Chain verified');
   expect(violations).toEqual([]);
+  log.count('CSP: the console under its own policy', '9 console pages and a client-side navigation, as a security officer', 'no Content Security Policy violation', 10);
 });

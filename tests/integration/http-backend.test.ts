@@ -11,7 +11,7 @@ import { ReliabilityFragment } from '../support/reliability';
  * with backoff, mutations never retried (a retry is the caller's, with the same key).
  */
 
-const TIMEOUT_MS = 500;
+const TIMEOUT_MS = 1_000;
 let h: HttpTestContext;
 let tenant: string;
 const report = new ReliabilityFragment('http-backend', 'Faults', ['fault', 'mutation', 'cases', 'outcome']);

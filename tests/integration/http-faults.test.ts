@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { makeTenant, makeUser, type TestUser } from '../support/context';
-import { FAULT_CASES, FAULT_TIMEOUT_MS, runFaultCase, type Mutation } from '../support/fault-matrix';
+import { FAULT_CASES, runFaultCase, type Mutation } from '../support/fault-matrix';
 import { binMutation, policyMutation } from '../support/fault-targets';
 import { httpTestContext, type HttpTestContext } from '../support/http';
 import { ReliabilityFragment } from '../support/reliability';
@@ -16,7 +16,7 @@ let officer: TestUser;
 const report = new ReliabilityFragment('http-faults', 'Faults', ['fault', 'mutation', 'cases', 'outcome']);
 
 beforeAll(async () => {
-  h = await httpTestContext({ timeoutMs: FAULT_TIMEOUT_MS });
+  h = await httpTestContext();
   tenant = await makeTenant(h);
   officer = await makeUser(h, 'security_officer', tenant);
 });

@@ -10,7 +10,7 @@ import { ReliabilityFragment } from '../support/reliability';
 
 let h: HttpTestContext;
 let partitionId: string;
-const report = new ReliabilityFragment('http-server', 'Faults', ['fault', 'mutation', 'cases', 'outcome']);
+const report = new ReliabilityFragment('http-server', 'Attacks and bad input', ['family', 'tried', 'cases', 'outcome']);
 
 beforeAll(async () => {
   h = await httpTestContext();
@@ -49,7 +49,12 @@ describe('bearer token', () => {
     expect(put.status).toBe(401);
     expect((await h.emulator.admin.getPartition(partitionId))?.version).toBe(1);
     expect((await call('/v1/health')).status).toBe(200);
-    report.add({ fault: 'missing or wrong bearer token', mutation: 'every route (policy change included)', cases: cases + 1, outcome: '401, nothing changed' });
+    report.add({
+      family: 'Standalone emulator: bearer token',
+      tried: 'missing, wrong, longer, shorter and empty tokens on every kind of route, a policy change included',
+      cases: cases + 1,
+      outcome: '401, nothing changed',
+    });
   });
 });
 
@@ -109,8 +114,8 @@ describe('input validation: 400, never 500, nothing changed', () => {
     });
     expect(result.status).toBe(413);
     report.add({
-      fault: 'malformed input (bad JSON, wrong types, extra fields, no Idempotency-Key, bad path, 2 MB body)',
-      mutation: 'policy change, bin restore, reads',
+      family: 'Standalone emulator: malformed requests',
+      tried: 'bad JSON, wrong types, extra and repeated fields, no or short Idempotency-Key, bad path, unknown route or method, 2 MB body',
       cases: bad.length + mutations.length + 5,
       outcome: '400 (413 for the large body), never 500; nothing changed',
     });

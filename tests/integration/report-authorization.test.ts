@@ -32,16 +32,17 @@ afterAll(async () => {
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const reportCount = async () => (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports'))[0]?.n ?? 0;
+// Counted per requester: on a shared Postgres test database other files generate reports at the same time.
+const reportsBy = async (user: TestUser) =>
+  (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE created_by = $1', [user.id]))[0]?.n ?? 0;
 
 describe('who may create and download reports', () => {
   it.each(['viewer', 'partition_admin', 'support'] as Role[])('%s can neither create nor download a report', async (role) => {
     const user = await makeUser(ctx, role, role === 'support' ? null : tenant);
     const { record } = await generate(ctx, auditor, { format: 'csv' });
-    const before = await reportCount();
     const created = await createReportAs(user, { scope: 'all' });
     expect(created).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await reportCount()).toBe(before);
+    expect(await reportsBy(user)).toBe(0);
     const [file, signature, list] = await runWithSession(user.sessionId, () =>
       Promise.all([downloadReport(new Request('http://x'), params(record.id)), downloadSignature(new Request('http://x'), params(record.id)), listReportsRoute()]),
     );
@@ -51,12 +52,12 @@ describe('who may create and download reports', () => {
   });
 
   it('compliance of one tenant cannot report on another tenant or its partitions; nothing is stored', async () => {
-    const before = await reportCount();
+    const before = await reportsBy(auditor);
     const byTenant = await createReportAs(auditor, { scope: 'tenant', tenantId: otherTenant });
     expect(byTenant).toMatchObject({ ok: false, code: 'not-found' });
     const byPartition = await createReportAs(auditor, { scope: 'partitions', partitionIds: `${ownPartition}, ${foreignPartition}` });
     expect(byPartition).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await reportCount()).toBe(before);
+    expect(await reportsBy(auditor)).toBe(before);
     const log = await securityLogFor(ctx, auditor.id, 'report.create');
     expect(log.map((l) => l.target)).toEqual(expect.arrayContaining([`tenant:${otherTenant}`, foreignPartition]));
   });

@@ -92,7 +92,7 @@ describe('report signature', () => {
 
   it('the signing key lives in the HSM key store, not in the console tables', async () => {
     const consoleTables = await ctx.db.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name LIKE '%private%'",
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name ~ '(private|secret|signing)_(der|key|pem)'",
     );
     expect(consoleTables).toEqual([]);
     const [stored] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM hsm.signing_keys');

@@ -1,4 +1,5 @@
-import { ReliabilityFragment } from './reliability';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** The section of docs/RELIABILITY.md the security tests write (scripts/reliability-report.mjs renders it). */
 export const ATTACKS_SECTION = 'Attacks and bad input';
@@ -11,15 +12,19 @@ export const ATTACKS_SECTION = 'Attacks and bad input';
 export class AttackLog {
   private readonly families = new Map<string, { tried: string; expected: string; attempted: number; passed: number }>();
 
-  constructor(private readonly name: string) {}
+  /** `engine`: where the cases ran; by default the integration store's engine. */
+  constructor(
+    private readonly name: string,
+    private readonly engine: string = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+  ) {}
 
-  /** Runs one case of `family` and counts it. */
-  async check<T>(family: string, tried: string, expected: string, run: () => Promise<T>): Promise<T> {
+  /** Runs `cases` cases of `family` (one by default) and counts them once `run` completes. */
+  async check<T>(family: string, tried: string, expected: string, run: () => Promise<T>, cases = 1): Promise<T> {
     const counts = this.families.get(family) ?? { tried, expected, attempted: 0, passed: 0 };
     this.families.set(family, counts);
-    counts.attempted += 1;
+    counts.attempted += cases;
     const result = await run();
-    counts.passed += 1;
+    counts.passed += cases;
     return result;
   }
 
@@ -31,17 +36,18 @@ export class AttackLog {
     counts.passed += cases;
   }
 
+  /** Writes the fragment in the format of tests/support/reliability.ts (scripts/reliability-report.mjs renders it). */
   write(): void {
-    const fragment = new ReliabilityFragment(this.name, ATTACKS_SECTION, ['family', 'tried', 'cases', 'outcome']);
-    for (const [family, c] of this.families) {
+    const columns = ['family', 'tried', 'cases', 'outcome'];
+    const rows = [...this.families].map(([family, c]) => {
       const failed = c.attempted - c.passed;
-      fragment.add({
-        family,
-        tried: c.tried,
-        cases: c.passed,
-        outcome: failed === 0 ? c.expected : `FAILED in ${failed} of ${c.attempted} cases (expected: ${c.expected})`,
-      });
-    }
-    fragment.write();
+      const outcome = failed === 0 ? c.expected : `FAILED in ${failed} of ${c.attempted} cases (expected: ${c.expected})`;
+      return [family, c.tried, c.passed, outcome];
+    });
+    if (rows.length === 0) return;
+    const dir = path.resolve(import.meta.dirname, '..', '.reports', 'reliability');
+    mkdirSync(dir, { recursive: true });
+    const fragment = { section: ATTACKS_SECTION, columns, engine: this.engine, rows };
+    writeFileSync(path.join(dir, `${this.name}-${this.engine.replace(/[^a-z0-9]+/gi, '-')}.json`), `${JSON.stringify(fragment, null, 2)}\n`);
   }
 }

@@ -19,7 +19,8 @@ export async function httpTestContext(options: { timeoutMs?: number; readAttempt
   const token = randomBytes(24).toString('base64url');
   let server = await startEmulatorServer({ emulator: base.emulator, token, testMode: true, log: () => undefined });
   const port = server.port;
-  const http = new HttpHsmCluster({ url: server.url, token, timeoutMs: options.timeoutMs ?? 2_000, readAttempts: options.readAttempts ?? 3, backoffMs: 20 });
+  const cluster = (timeoutMs: number) => new HttpHsmCluster({ url: server.url, token, timeoutMs, readAttempts: options.readAttempts ?? 3, backoffMs: 20 });
+  const http = cluster(options.timeoutMs ?? 5_000);
   const ctx = { db: base.db, hsm: http, emulator: base.emulator, token };
   installContext(ctx);
 
@@ -38,6 +39,15 @@ export async function httpTestContext(options: { timeoutMs?: number; readAttempt
     http,
     get server(): EmulatorServer {
       return server;
+    },
+    /** Runs `fn` with the console on a backend whose requests time out after `timeoutMs` (then back). */
+    withTimeout: async <T>(timeoutMs: number, fn: () => Promise<T>): Promise<T> => {
+      installContext({ ...ctx, hsm: cluster(timeoutMs) });
+      try {
+        return await fn();
+      } finally {
+        installContext(ctx);
+      }
     },
     /** Adds a fault rule through the server's own control endpoint. */
     fault: (rule: FaultRule) => control('POST', rule),

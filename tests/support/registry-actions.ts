@@ -1,5 +1,6 @@
 import { changePolicyAction } from '@/lib/actions/change-policy';
 import { createReportAction } from '@/lib/actions/create-report';
+import { pingAction } from '@/lib/actions/ping';
 import { purgeKeysAction } from '@/lib/actions/purge-keys';
 import { restoreKeysAction } from '@/lib/actions/restore-keys';
 import { saveBaselineAction } from '@/lib/actions/save-baseline';
@@ -118,6 +119,17 @@ export const ACTION_ENTRIES: readonly RegistryEntry[] = [
         },
         snapshot: baselineOf,
       };
+    },
+  },
+  {
+    name: 'pingAction',
+    file: 'lib/actions/ping.ts',
+    exportName: 'pingAction',
+    rule: 'session.use',
+    scoping: 'none',
+    logActions: ['ping'],
+    async prepare(_world, _tenantId, principal) {
+      return { call: async () => observe(await as(principal, () => pingAction())), snapshot: async () => null };
     },
   },
 ];

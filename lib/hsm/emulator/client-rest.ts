@@ -36,7 +36,16 @@ export function hsmErrorResponse(error: unknown): Response {
 
 const Base64 = z.string().max(1_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const SignBody = z.object({ clientId: z.string().min(1).max(100), data: Base64 });
+/** Identifiers in paths, queries and bodies: no control characters (a NUL can never reach the store). */
+const IDENT = /^[^\u0000-\u001f\u007f]{1,200}$/;
+
+/** 400 when a partition, key or client identifier is malformed; null when all are fine. */
+export function invalidIdentifiers(...values: string[]): Response | null {
+  if (values.every((v) => IDENT.test(v))) return null;
+  return Response.json({ code: 'INVALID_REQUEST', error: 'Malformed identifier.' }, { status: 400 });
+}
+
+export const SignBody = z.object({ clientId: z.string().min(1).max(100).regex(IDENT), data: Base64 });
 export const VerifyBody = SignBody.extend({ signature: Base64 });
 
 export async function hsmClient() {

@@ -37,7 +37,7 @@ export class HsmTransport {
   private readonly readAttempts: number;
   private readonly backoffMs: number;
   /** Attempts made and retries taken, for tests and the load figures. */
-  readonly counters = { attempts: 0, readRetries: 0 };
+  readonly counters = { attempts: 0, readRetries: 0, lastRetryReason: '' };
 
   constructor(private readonly options: TransportOptions) {
     this.base = options.url.replace(/\/+$/, '');
@@ -55,6 +55,7 @@ export class HsmTransport {
       } catch (error) {
         if (!isHsmError(error) || error.code !== 'UNAVAILABLE' || attempt >= attempts) throw error;
         this.counters.readRetries += 1;
+        this.counters.lastRetryReason = error.message;
         const wait = this.backoffMs * 2 ** (attempt - 1);
         await new Promise((resolve) => setTimeout(resolve, wait / 2 + Math.random() * (wait / 2)));
       }

@@ -1,4 +1,4 @@
-import { authorizeClientCall, hsmClient, hsmErrorResponse } from '@/lib/hsm/emulator/client-rest';
+import { authorizeClientCall, hsmClient, hsmErrorResponse, invalidIdentifiers } from '@/lib/hsm/emulator/client-rest';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,8 +7,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const denied = authorizeClientCall(request);
   if (denied) return denied;
   const clientId = new URL(request.url).searchParams.get('clientId') ?? '';
+  const { id } = await params;
+  const malformed = invalidIdentifiers(id, clientId);
+  if (malformed) return malformed;
   try {
-    const keys = await (await hsmClient()).listKeys((await params).id, clientId);
+    const keys = await (await hsmClient()).listKeys(id, clientId);
     return Response.json({ keys });
   } catch (error) {
     return hsmErrorResponse(error);

@@ -1,4 +1,4 @@
-import { authorizeClientCall, hsmClient, hsmErrorResponse, SignBody, VerifyBody } from '@/lib/hsm/emulator/client-rest';
+import { authorizeClientCall, hsmClient, hsmErrorResponse, invalidIdentifiers, SignBody, VerifyBody } from '@/lib/hsm/emulator/client-rest';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +9,8 @@ export async function POST(request: Request, { params }: Params) {
   const denied = authorizeClientCall(request);
   if (denied) return denied;
   const { id, keyId, operation } = await params;
+  const malformed = invalidIdentifiers(id, keyId);
+  if (malformed) return malformed;
   const body: unknown = await request.json().catch(() => null);
   try {
     const client = await hsmClient();
