@@ -35,7 +35,7 @@ const INTRO = {
     'throw random and malformed input at every schema, every mutating action and the emulator REST APIs. The `http` rows run ' +
     'against the production build (`tests/e2e/attacks.spec.ts`, `security-headers.spec.ts`, `role-change.spec.ts`).',
   Load:
-    'From `npm run load:http` (not part of `npm test`): the standalone emulator in its own process, 20 console users ' +
+    'The 60-second run of `npm run load:http` (`npm test` runs a 10-second one as a check): the standalone emulator in its own process, 20 console users ' +
     'reading and changing policies through the service layer. Version conflicts and "already changed" refusals are the ' +
     'expected result of users racing on the same partitions and are counted apart from errors. Latencies depend on the machine.',
 };

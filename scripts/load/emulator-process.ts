@@ -22,11 +22,11 @@ async function freePort(): Promise<number> {
 
 export async function startEmulatorProcess(root: string): Promise<EmulatorProcess> {
   const port = await freePort();
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(24).toString('hex');
   const data = mkdtempSync(path.join(os.tmpdir(), 'hsm-load-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/hsm-emulator.ts', '--port', String(port), '--data', data, '--token', token, '--seed-demo'],
+    ['--import', 'tsx', 'scripts/hsm-emulator.ts', '--port', String(port), '--data', data, `--token=${token}`, '--seed-demo'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -70,6 +70,7 @@ describe('input validation: 400, never 500, nothing changed', () => {
     ['policy filter with an unknown policy', '/v1/partitions?policy={"nuke":true}', {}],
     ['bad date', '/v1/partitions?createdAtOrBefore=yesterday', {}],
     ['bad path encoding', '/v1/partitions/%E0%A4%A', {}],
+    ['an id of 300 characters', `/v1/partitions/${'p'.repeat(300)}`, {}],
     ['negative since-version', `/v1/partitions/x/policy-log?sinceVersion=-1`, {}],
     ['unknown parameter on a delete', '/v1/partitions/x/keys/y?clientId=c&extra=1', { method: 'DELETE' }],
   ];

@@ -16,7 +16,7 @@ export type HttpTestContext = Awaited<ReturnType<typeof httpTestContext>>;
 
 export async function httpTestContext(options: { timeoutMs?: number; readAttempts?: number } = {}) {
   const base = await testContext();
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(24).toString('hex');
   let server = await startEmulatorServer({ emulator: base.emulator, token, testMode: true, log: () => undefined });
   const port = server.port;
   const cluster = (timeoutMs: number) => new HttpHsmCluster({ url: server.url, token, timeoutMs, readAttempts: options.readAttempts ?? 3, backoffMs: 20 });

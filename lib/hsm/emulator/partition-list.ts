@@ -19,9 +19,12 @@ function whereOf(query: PartitionQuery): { where: string[]; params: unknown[] } 
   const search = query.search?.trim().toLowerCase() || null;
   // $2 is the LIKE pattern (wildcards escaped); $3 the plain text, for an exact partition ID ("par_…").
   const params: unknown[] = [query.tenantId || null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null, search];
+  // A tenant-name match is worked out once (50 tenants), not joined and lowered for every partition:
+  // at 10,000 partitions that per-row work dominated the list's count (docs/PERFORMANCE.md).
   const where = [
     '($1::text IS NULL OR p.tenant_id = $1)',
-    "($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(t.name) LIKE '%' || $2 || '%' OR lower(p.id) = $3::text)",
+    `($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(p.id) = $3::text
+      OR p.tenant_id = ANY(ARRAY(SELECT m.id FROM hsm.tenants m WHERE lower(m.name) LIKE '%' || $2 || '%')))`,
   ];
   const param = (value: unknown) => {
     params.push(value);
@@ -51,7 +54,8 @@ export async function pagePartitions(q: Queryable, query: PartitionQuery): Promi
   const cursor = decodeCursor(query.cursor);
   const { where, params } = whereOf(query);
   const from = 'FROM hsm.partitions p JOIN hsm.tenants t ON t.id = p.tenant_id';
-  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`, params);
+  // The filters read the partition alone: the count needs no join.
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsm.partitions p WHERE ${where.join(' AND ')}`, params);
 
   // Walking backwards flips the comparison and the order, then the page is reversed.
   const back = cursor?.back ?? false;

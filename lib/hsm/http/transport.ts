@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { HsmError, isHsmError } from '../types';
 import { errorFromResponse } from '../rest/errors';
+import { exchange } from './exchange';
 
 /**
- * One HTTP exchange with the cluster: a timeout on every request (AbortSignal.timeout), retries
- * with backoff for reads only, and an Idempotency-Key on every mutation. Whatever leaves the caller
+ * One HTTP exchange with the cluster (lib/hsm/http/exchange.ts): a timeout on every request
+ * (AbortSignal.timeout), retries with backoff for reads only, and an Idempotency-Key on every
+ * mutation, sent on a connection of its own. Whatever leaves the caller
  * unsure (no answer, a reset, a timeout, a 5xx, an unreadable body) is HsmError('UNAVAILABLE').
  */
 
@@ -80,16 +82,14 @@ export class HsmTransport {
     let status: number;
     let text: string;
     try {
-      const response = await fetch(`${this.base}${call.path}${query}`, {
+      ({ status, text } = await exchange({
+        url: new URL(`${this.base}${call.path}${query}`),
         method: call.method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error',
-        cache: 'no-store',
-      });
-      status = response.status;
-      text = await response.text();
+        timeoutMs,
+        connection: call.idempotencyKey ? 'fresh' : 'pooled',
+      }));
     } catch (error) {
       throw unavailable(error, timeoutMs);
     }
@@ -107,6 +107,6 @@ export class HsmTransport {
 function unavailable(error: unknown, timeoutMs: number): HsmError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') return new HsmError('UNAVAILABLE', `The HSM did not answer within ${timeoutMs} ms.`);
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.message}` : '';
-  return new HsmError('UNAVAILABLE', `The HSM could not be reached${cause}.`);
+  const code = error instanceof Error ? (error as Error & { code?: string }).code : undefined;
+  return new HsmError('UNAVAILABLE', `The HSM could not be reached (${code ?? (error instanceof Error ? error.message : 'no answer')}).`);
 }

@@ -179,7 +179,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
         }
       });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client's idle timeout (the http backend drops idle sockets after 4 s), so a
+  // request never meets a connection the server is just closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

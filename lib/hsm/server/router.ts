@@ -111,6 +111,9 @@ export function route<Q extends z.ZodType = typeof NO_QUERY, B extends z.ZodType
   };
 }
 
+/** Longest path parameter (an id): longer ones are refused before any route runs. */
+const MAX_PARAM = 200;
+
 export type Match = { route: Route; params: Record<string, string> } | { error: 404 | 405 };
 
 export function matchRoute(routes: readonly Route[], method: string, pathname: string): Match {
@@ -124,11 +127,14 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
     for (const [i, part] of pattern.entries()) {
       const segment = segments[i] as string;
       if (part.startsWith(':')) {
+        let value: string;
         try {
-          params[part.slice(1)] = decodeURIComponent(segment);
+          value = decodeURIComponent(segment);
         } catch {
           throw new BadRequest('Invalid path encoding.');
         }
+        if (value.length === 0 || value.length > MAX_PARAM) throw new BadRequest(`Invalid path: ${part.slice(1)} must be 1-${MAX_PARAM} characters.`);
+        params[part.slice(1)] = value;
       } else if (part !== segment) {
         matched = false;
         break;

@@ -48,7 +48,7 @@ function tokenFile(folder: string): string {
   const file = path.resolve(folder, 'token');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(folder, { recursive: true });
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(24).toString('hex');
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   console.log(`[hsm-emulator] made a bearer token in ${file}`);
   return token;

@@ -3,18 +3,17 @@ import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { getContext } from '@/lib/context';
-import { partitionView } from '@/lib/services/partitions';
 import { SERVICE_PACKAGE_LABELS, type ServicePackage } from '@/lib/policy';
 import { Badge } from '@/components/ui/badge';
 import { OfflineBanner } from '@/components/partitions/offline-banner';
 import { PartitionTabs } from '@/components/partitions/partition-tabs';
+import { requestPartitionView } from './view';
 
 export default async function PartitionLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect('/login');
   const { id } = await params;
-  const view = await partitionView(await getContext(), actor, decodeURIComponent(id));
+  const view = await requestPartitionView(decodeURIComponent(id));
   if (!view) notFound();
   const { partition } = view;
   return (

@@ -2,16 +2,15 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { getContext } from '@/lib/context';
-import { partitionView } from '@/lib/services/partitions';
 import { PolicyCards } from '@/components/policy/policy-cards';
+import { requestPartitionView } from './view';
 
 export const metadata: Metadata = { title: 'Partition policies' };
 
 export default async function PartitionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect('/login');
-  const view = await partitionView(await getContext(), actor, decodeURIComponent((await params).id));
+  const view = await requestPartitionView(decodeURIComponent((await params).id));
   if (!view) notFound();
   return (
     <section aria-labelledby="policies-heading" className="space-y-3">
