@@ -22,6 +22,8 @@ export type RunningServer = {
   child: ChildProcess;
   /** Wall clock from spawning `next start` to the first 200 of `readyPath`. */
   coldStartMs: number;
+  /** CPU time the server's processes had used by then (user + system). */
+  coldStartCpuMs: number;
   /** Resident memory of the server's processes now (bytes). */
   rss: () => number;
   stop: () => Promise<void>;
@@ -42,6 +44,17 @@ function groupPids(pgid: number): number[] {
     }
   }
   return pids;
+}
+
+/** User + system CPU time of a process, in milliseconds (clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 function rssOf(pid: number): number {
@@ -96,10 +109,12 @@ export async function startNext(options: {
   if (Number.isNaN(coldStartMs)) throw new Error(`next start gave no 200 on ${readyPath}: see ${options.logFile}`);
   const pgid = child.pid as number;
   let pids = groupPids(pgid);
+  const coldStartCpuMs = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
   return {
     port,
     child,
     coldStartMs,
+    coldStartCpuMs,
     rss: () => {
       const total = pids.reduce((sum, pid) => sum + rssOf(pid), 0);
       if (total === 0) pids = groupPids(pgid);

@@ -150,10 +150,12 @@ async function main() {
   const tenants = Math.max(1, Math.min(FLEET.tenants, Math.floor(partitionCount / 200)));
   const seed = await tsx('seed', 'scripts/seed-fleet.ts', ['--partitions', String(partitionCount), '--tenants', String(tenants)]);
   const seedLine = seed.output.trim().split('\n').pop() ?? '';
-  results.seed = { seconds: round(seed.seconds), output: seedLine };
+  const seedCpu = Number(/\(([\d.]+) s CPU\)/.exec(seedLine)?.[1] ?? Number.NaN);
+  results.seed = { seconds: round(seed.seconds), cpuSeconds: seedCpu, output: seedLine };
   log(seedLine);
   figures.push(
-    judged(`seed: ${partitionCount.toLocaleString('en')} partitions, fresh store (npm run seed)`, seconds(seed.seconds), `<= ${TARGETS.seedSeconds} s`,
+    judged(`seed: ${partitionCount.toLocaleString('en')} partitions, fresh store (npm run seed)`,
+      `${seconds(seed.seconds)}${Number.isNaN(seedCpu) ? '' : ` (${seconds(seedCpu)} CPU)`}`, `<= ${TARGETS.seedSeconds} s`,
       seed.seconds / TARGETS.seedSeconds, 1, 'of target'),
   );
 
@@ -174,11 +176,13 @@ async function main() {
   const browser = await launchChromium();
   const client = new LoopbackClient(server.port);
   try {
-    results.coldStartMs = round(server.coldStartMs);
-    log(`first 200 after ${Math.round(server.coldStartMs)} ms`);
+    // The first page after that (its route's code loads on first use).
+    const firstPage = await client.timed({ method: 'GET', path: '/login' });
+    results.coldStart = { firstHealth200Ms: round(server.coldStartMs), serverCpuMs: server.coldStartCpuMs, thenFirstLoginPageMs: round(firstPage.ms) };
+    log(`first 200 after ${Math.round(server.coldStartMs)} ms (${server.coldStartCpuMs} ms of server CPU); /login then took ${Math.round(firstPage.ms)} ms`);
     figures.push(
-      judged('cold start: next start to first 200 (seeded)', ms(server.coldStartMs), `<= ${TARGETS.coldStartMs} ms`,
-        server.coldStartMs / TARGETS.coldStartMs, 1, 'of target'),
+      judged('cold start: next start to first 200 (seeded)', `${ms(server.coldStartMs)} (server CPU ${ms(server.coldStartCpuMs)})`,
+        `<= ${TARGETS.coldStartMs} ms`, server.coldStartMs / TARGETS.coldStartMs, 1, 'of target'),
     );
 
     const origin = client.origin;

@@ -11,7 +11,8 @@
 #   5b. a 10-second mixed load (20 clients) against the standalone HSM emulator (npm run load:http)
 #   6. next build, then Playwright end-to-end tests against `next start` (embedded HSM emulator)
 #   7. Playwright again with the console on the http backend, against the standalone HSM emulator
-#      (E2E_HSM_BACKEND=http): a representative subset (E2E_HTTP_SPECS: policy change, authorization, bin)
+#      (E2E_HSM_BACKEND=http): a representative subset (E2E_HTTP_SPECS: policy change, conflict,
+#      offline/online, authorization, bin)
 #   8. docs/RELIABILITY.md re-rendered from the fault/attack reports the suites wrote (scripts/reliability-report.mjs)
 #   9. summary from the JSON reports: scripts/summarize-tests.mjs prints `N passed, N failed, N skipped`
 #
@@ -31,7 +32,7 @@ PG_BIN=""
 PG_STARTED=0
 E2E_PGID_FILE=.data/e2e/server.pgid
 E2E_HSM_PGID_FILE=.data/e2e/hsm.pgid
-E2E_HTTP_SPECS=${E2E_HTTP_SPECS:-tests/e2e/policy-change.spec.ts tests/e2e/authorization.spec.ts tests/e2e/bin.spec.ts}
+E2E_HTTP_SPECS=${E2E_HTTP_SPECS:-tests/e2e/policy-change.spec.ts tests/e2e/conflict.spec.ts tests/e2e/support-offline.spec.ts tests/e2e/authorization.spec.ts tests/e2e/bin.spec.ts}
 
 export NEXT_TELEMETRY_DISABLED=1
 export DEBIAN_FRONTEND=noninteractive
