@@ -25,8 +25,12 @@ export async function openDatabase(location: string): Promise<Database> {
 
 async function openPglite(location: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // Trigram indexes serve the partitions list's search (lib/hsm/emulator/search-schema.ts); a store
+  // that has one must always be opened with the extension.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
-  const db = location.startsWith('memory://') ? new PGlite() : new PGlite(location);
+  const options = { extensions: { pg_trgm } };
+  const db = location.startsWith('memory://') ? new PGlite(options) : new PGlite(location, options);
   await db.waitReady;
   const run = async <T extends Row>(q: { query: typeof db.query }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params ? [...params] : undefined)).rows;

@@ -24,7 +24,7 @@ let ctx: Ctx;
 let tenant: string;
 let officer: TestUser;
 const log = new AttackLog('bad-input-actions');
-const RUNS = runs(25);
+const RUNS = runs(15);
 
 beforeAll(async () => {
   ctx = await testContext();

@@ -79,14 +79,15 @@ describe('client-API delete rules', () => {
 
     expect(await counters(p.id)).toEqual({ ...before, keyCount: (before.keyCount ?? 0) - 1, binCount: 1 });
     expect((await ctx.hsm.client.listKeys(p.id, p.clientId)).map((k) => k.id)).not.toContain(p.aes);
+    // One call at a time: a rejection must have its handler before it happens.
     for (const call of [
-      ctx.hsm.client.encrypt(p.id, p.clientId, p.aes, Buffer.from('x')),
-      ctx.hsm.client.exportKey(p.id, p.clientId, p.aes),
-      ctx.hsm.client.modifyKey(p.id, p.clientId, p.aes, { label: 'renamed' }),
+      () => ctx.hsm.client.encrypt(p.id, p.clientId, p.aes, Buffer.from('x')),
+      () => ctx.hsm.client.exportKey(p.id, p.clientId, p.aes),
+      () => ctx.hsm.client.modifyKey(p.id, p.clientId, p.aes, { label: 'renamed' }),
       // Deleting an already-binned key answers "not found" like any missing key.
-      ctx.hsm.client.deleteKey(p.id, p.clientId, p.aes),
+      () => ctx.hsm.client.deleteKey(p.id, p.clientId, p.aes),
     ]) {
-      expect((await errorOf(call)).code).toBe('NOT_FOUND');
+      expect((await errorOf(call())).code).toBe('NOT_FOUND');
     }
 
     const bin = await ctx.hsm.admin.listBin({ partitionId: p.id });

@@ -12,6 +12,8 @@ let user: TestUser;
 let otherInstance: Database;
 const log = new AttackLog('login-limit');
 const GUESSING = 'Password guessing';
+const TRIED = 'wrong passwords for one account then the right one; an unknown email; spraying 20 accounts from one address; 12 parallel guesses';
+const EXPECTED = 'account locked after 5 failures, address after 20, for 15 minutes, the right password refused meanwhile; parallel guesses capped at 5; all logged';
 
 beforeAll(async () => {
   ctx = await testContext();
@@ -43,7 +45,7 @@ function login(email: string, password: string, from: string) {
 
 describe('sign-in rate limits', () => {
   it('five failures lock the account, even against the right password, with a clear message and a security-log row', async () => {
-    await log.check(GUESSING, 'wrong passwords for one account, then the right one', 'locked after 5 failures for 15 minutes; logged', async () => {
+    await log.check(GUESSING, TRIED, EXPECTED, async () => {
       const target = await makeUser(ctx, 'security_officer', null);
       const from = address();
       for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await login(target.email, 'wrong', from)).toBeNull();
@@ -76,7 +78,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('an unknown email is limited like a real one (no hint that it does not exist)', async () => {
-    await log.check(GUESSING, 'wrong passwords for an email that does not exist', 'refused like a real account; locked after 5', async () => {
+    await log.check(GUESSING, TRIED, EXPECTED, async () => {
       const ghost = `${uniqueId('ghost')}@test.example`;
       const from = address();
       for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await login(ghost, 'x', from)).toBeNull();
@@ -85,7 +87,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('twenty failures from one address lock that address for every account; other addresses still sign in', async () => {
-    await log.check(GUESSING, 'password spraying: one address, many accounts', 'address locked after 20 failures; others unaffected', async () => {
+    await log.check(GUESSING, TRIED, EXPECTED, async () => {
       const from = address();
       for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await fail(`${uniqueId('spray')}@test.example`, from, 1);
       const victim = await makeUser(ctx, 'viewer', null);
@@ -96,7 +98,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('parallel guesses cannot slip past the limit: attempts are counted before the password is checked', async () => {
-    await log.check(GUESSING, '12 wrong passwords at once for one account', 'at most 5 checked, the rest refused unchecked', async () => {
+    await log.check(GUESSING, TRIED, EXPECTED, async () => {
       const target = await makeUser(ctx, 'viewer', null);
       const results = await Promise.all(Array.from({ length: 12 }, () => login(target.email, 'wrong', address())));
       expect(results.filter((r) => r === null)).toHaveLength(LOGIN_LIMITS.perAccount);

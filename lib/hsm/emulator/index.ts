@@ -4,6 +4,7 @@ import type { HsmCluster } from '../types';
 import { EmulatorAdmin } from './admin';
 import { EmulatorClient } from './client';
 import { HSM_MIGRATIONS } from './schema';
+import { PARTITION_SEARCH_MIGRATION } from './search-schema';
 import { SIGNING_MIGRATION } from './signing';
 
 /** The embedded HSM cluster: state lives in schema `hsm` of the database it is given. */
@@ -18,7 +19,7 @@ export class HsmEmulator implements HsmCluster {
   }
 
   static async open(db: Database): Promise<HsmEmulator> {
-    await migrate(db, 'hsm_migrations', [...HSM_MIGRATIONS, SIGNING_MIGRATION]);
+    await migrate(db, 'hsm_migrations', [...HSM_MIGRATIONS, SIGNING_MIGRATION, PARTITION_SEARCH_MIGRATION]);
     return new HsmEmulator(db);
   }
 }
