@@ -1,3 +1,4 @@
+import { chainExistingAuditRows } from '@/lib/audit/backfill';
 import type { Database } from '@/lib/db/driver';
 
 export type FleetSpec = {
@@ -137,4 +138,6 @@ export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: stri
   for (const table of ['hsm.tenants', 'hsm.partitions', 'hsm.clients', 'hsm.keys', 'hsm.policy_log', 'audit_events']) {
     await db.query(`ANALYZE ${table}`);
   }
+  // Bulk rows are chained afterwards, per partition, like every other audit record.
+  await db.transaction((tx) => chainExistingAuditRows(tx));
 }
