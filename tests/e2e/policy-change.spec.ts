@@ -51,7 +51,10 @@ test('cancelling the warning changes nothing, and the switch is operable by keyb
   await logIn(page, 'so@acme.example');
   await page.goto('/partitions/acme-dev');
   const toggle = page.getByRole('switch', { name: /Partition Read-Only/ });
+  // The switch is disabled until React has hydrated the page; a disabled button cannot take focus.
+  await expect(toggle).toBeEnabled();
   await toggle.focus();
+  await expect(toggle).toBeFocused();
   await page.keyboard.press('Space');
   const dialog = page.getByTestId('change-dialog');
   await expect(dialog.getByTestId('change-warning')).toContainText('breaks client workflows');
