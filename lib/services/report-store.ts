@@ -104,22 +104,21 @@ SELECT r.id, r.created_at, r.created_by, r.created_by_name, r.created_by_role, r
        (SELECT count(*)::int FROM report_audit a WHERE a.report_id = r.id AND a.action = 'report.download') AS downloads
   FROM reports r`;
 
-export type NewReport = {
-  id: string;
-  createdBy: { id: string; name: string; role: string };
-  tenantId: string | null;
-  scope: ReportScope;
-  scopeLabel: string;
-  asOf: string;
-  periodFrom: string;
-  timeZone: string;
-  baseline: BaselineId;
-  format: ReportFormat;
-  fileName: string;
-  contentType: string;
-  progressTotal: number;
-  keyFingerprint: string;
-};
+export type NewReport = Pick<
+  ReportRecord,
+  | 'id'
+  | 'createdBy'
+  | 'tenantId'
+  | 'scope'
+  | 'scopeLabel'
+  | 'asOf'
+  | 'periodFrom'
+  | 'timeZone'
+  | 'baseline'
+  | 'format'
+  | 'fileName'
+  | 'contentType'
+> & { progressTotal: number; keyFingerprint: string };
 
 export async function insertReport(q: Queryable, report: NewReport): Promise<void> {
   await q.query(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './support';
+import { captureAction, logIn, replayAction } from './support';
 
 const PARTITION = 'acme-pay-prod';
 
@@ -10,19 +10,10 @@ test('a viewer sees no usable switch, and a direct call of the server action is 
   await logIn(officerPage, 'so@acme.example');
   await officerPage.goto(`/partitions/${PARTITION}`);
   await expect(officerPage.getByTestId('policy-value-objectUsage')).toHaveText('Enabled');
-  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
-  await officerPage.route(`**/partitions/${PARTITION}`, async (route) => {
-    const request = route.request();
-    if (request.method() === 'POST' && request.headers()['next-action']) {
-      captured = { headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-      return;
-    }
-    await route.continue();
-  });
   // Session Objects is disabled here: enabling it is safe, so the switch posts at once.
-  await officerPage.getByRole('switch', { name: /Session Objects/ }).click();
-  await expect.poll(() => captured !== null).toBe(true);
+  const captured = await captureAction(officerPage, `/partitions/${PARTITION}`, () =>
+    officerPage.getByRole('switch', { name: /Session Objects/ }).click(),
+  );
 
   const viewer = await browser.newContext();
   const viewerPage = await viewer.newPage();
@@ -32,20 +23,8 @@ test('a viewer sees no usable switch, and a direct call of the server action is 
   await expect(viewerSwitch).toBeDisabled();
   await expect(viewerPage.getByTestId('policy-blocked-sessionObjects')).toContainText('can read policies but not change them');
 
-  const { headers, body } = captured!;
-  const response = await viewer.request.post(`/partitions/${PARTITION}`, {
-    headers: {
-      'next-action': headers['next-action']!,
-      'content-type': headers['content-type']!,
-      accept: 'text/x-component',
-      'next-router-state-tree': headers['next-router-state-tree'] ?? '',
-    },
-    data: body,
-  });
-  const text = await response.text();
-  expect(text).toContain('Your role does not allow this.');
+  expect(await replayAction(viewer.request, captured)).toContain('Your role does not allow this.');
 
-  await officerPage.unroute(`**/partitions/${PARTITION}`);
   await officerPage.reload();
   await expect(officerPage.getByTestId('policy-value-sessionObjects')).toHaveText('Disabled');
   await officerPage.goto('/security-log');

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { clientKeys, logIn } from './support';
+import { captureAction, clientKeys, logIn, replayAction } from './support';
 
 // Seeded demo partition "card-issuing" of Globex Payments, whose bin holds keys invalidated by its clients.
 const PARTITION = 'globex-issuing';
@@ -73,20 +73,11 @@ test('a viewer sees no restore or purge controls, and a direct call of the actio
   await officerPage.goto(BIN);
   const target = await binRow(officerPage, 0);
   const before = await binCount(officerPage);
-  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
-  await officerPage.route(`**${BIN}`, async (route) => {
-    const request = route.request();
-    if (request.method() === 'POST' && request.headers()['next-action']) {
-      captured = { headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-      return;
-    }
-    await route.continue();
+  const captured = await captureAction(officerPage, BIN, async () => {
+    await target.row.getByRole('button', { name: `Purge ${target.label} (${target.id})` }).click();
+    await officerPage.getByTestId('purge-dialog').getByLabel(/to confirm/).fill(target.label);
+    await officerPage.getByTestId('confirm-purge').click();
   });
-  await target.row.getByRole('button', { name: `Purge ${target.label} (${target.id})` }).click();
-  await officerPage.getByTestId('purge-dialog').getByLabel(/to confirm/).fill(target.label);
-  await officerPage.getByTestId('confirm-purge').click();
-  await expect.poll(() => captured !== null).toBe(true);
 
   const viewer = await browser.newContext();
   const viewerPage = await viewer.newPage();
@@ -98,19 +89,8 @@ test('a viewer sees no restore or purge controls, and a direct call of the actio
   await expect(viewerPage.getByRole('checkbox')).toHaveCount(0);
   await expect(viewerPage.getByTestId('restore-selected')).toHaveCount(0);
 
-  const { headers, body } = captured!;
-  const response = await viewer.request.post(BIN, {
-    headers: {
-      'next-action': headers['next-action']!,
-      'content-type': headers['content-type']!,
-      accept: 'text/x-component',
-      'next-router-state-tree': headers['next-router-state-tree'] ?? '',
-    },
-    data: body,
-  });
-  expect(await response.text()).toContain('Your role does not allow this.');
+  expect(await replayAction(viewer.request, captured)).toContain('Your role does not allow this.');
 
-  await officerPage.unroute(`**${BIN}`);
   await officerPage.goto(BIN);
   await expect(officerPage.locator(`[data-testid=bin-row][data-key-id="${target.id}"]`)).toHaveCount(1);
   expect(await binCount(officerPage)).toBe(before);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clientKeys, clientSign, logIn } from './support';
+import { captureAction, clientKeys, clientSign, logIn, replayAction } from './support';
 
 // Seeded "payments-dr" of Acme Bank: read-only, but signing works (Read-Only blocks changes, not use).
 const PARTITION = 'acme-pay-dr';
@@ -101,19 +101,10 @@ test('support cannot open key details nor change another policy, even by replayi
   await logIn(officerPage, 'so@acme.example');
   await officerPage.goto(`/partitions/${PARTITION}`);
   await expect(officerPage.getByTestId('policy-value-sessionObjects')).toHaveText('Disabled');
-  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
-  await officerPage.route(`**/partitions/${PARTITION}`, async (route) => {
-    const request = route.request();
-    if (request.method() === 'POST' && request.headers()['next-action']) {
-      captured = { headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-      return;
-    }
-    await route.continue();
-  });
   // Enabling Session Objects is safe: the switch posts at once.
-  await officerPage.getByRole('switch', { name: /Session Objects/ }).click();
-  await expect.poll(() => captured !== null).toBe(true);
+  const captured = await captureAction(officerPage, `/partitions/${PARTITION}`, () =>
+    officerPage.getByRole('switch', { name: /Session Objects/ }).click(),
+  );
 
   await supportFinds(page);
   for (const path of [`/partitions/${PARTITION}/keys`, '/reports']) {
@@ -125,19 +116,10 @@ test('support cannot open key details nor change another policy, even by replayi
   expect(Object.keys(view.partition.policy)).toEqual(['clientApiAccess']);
   expect(view.cards.map((c) => c.policy)).toEqual(['clientApiAccess']);
 
-  const { headers, body } = captured!;
-  const response = await page.request.post(`/partitions/${PARTITION}`, {
-    headers: {
-      'next-action': headers['next-action']!,
-      'content-type': headers['content-type']!,
-      accept: 'text/x-component',
-      'next-router-state-tree': headers['next-router-state-tree'] ?? '',
-    },
-    data: body,
-  });
-  expect(await response.text()).toContain('Provider support may only take a partition offline or bring it online.');
+  expect(await replayAction(page.request, captured)).toContain(
+    'Provider support may only take a partition offline or bring it online.',
+  );
 
-  await officerPage.unroute(`**/partitions/${PARTITION}`);
   await officerPage.reload();
   await expect(officerPage.getByTestId('policy-value-sessionObjects')).toHaveText('Disabled');
   await officer.close();

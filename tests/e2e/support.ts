@@ -30,3 +30,41 @@ export async function clientSign(request: APIRequestContext, partitionId: string
   });
   return { status: response.status(), body: (await response.json()) as { signature?: string; reasons?: { code: string }[] } };
 }
+
+export type CapturedAction = { path: string; headers: Record<string, string>; body: Buffer };
+
+/**
+ * Runs `trigger` on a page and catches the server-action POST it makes to `path`: a genuine request,
+ * dropped before it lands, for replaying with someone else's cookies.
+ */
+export async function captureAction(page: Page, path: string, trigger: () => Promise<void>): Promise<CapturedAction> {
+  let captured: CapturedAction | null = null;
+  const pattern = `**${path}`;
+  await page.route(pattern, async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.headers()['next-action']) {
+      captured = { path, headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
+      await route.abort();
+      return;
+    }
+    await route.continue();
+  });
+  await trigger();
+  await expect.poll(() => captured !== null).toBe(true);
+  await page.unroute(pattern);
+  return captured!;
+}
+
+/** Replays a captured server-action request with this request context's cookies; returns the answer's text. */
+export async function replayAction(request: APIRequestContext, captured: CapturedAction): Promise<string> {
+  const response = await request.post(captured.path, {
+    headers: {
+      'next-action': captured.headers['next-action']!,
+      'content-type': captured.headers['content-type']!,
+      accept: 'text/x-component',
+      'next-router-state-tree': captured.headers['next-router-state-tree'] ?? '',
+    },
+    data: captured.body,
+  });
+  return response.text();
+}
