@@ -1,11 +1,11 @@
 /**
  * The floor for first-load JS: a bare Next.js + React page (one server-rendered page, no client
  * component of its own) built with the project's own next, react and react-dom. It is built once per
- * set of versions in the system's temp folder, with the project's node_modules hard-linked in
- * (Turbopack refuses a symlinked node_modules outside the project root), and reused after that.
+ * set of versions in the system's temp folder (or .data/bench), with the project's node_modules
+ * hard-linked in (Turbopack refuses a symlinked node_modules outside the project root), and reused.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,7 +17,10 @@ export type BareApp = { dir: string; versions: Record<string, string>; built: bo
 
 export function bareApp(root: string, log: (line: string) => void): BareApp {
   const versions = { next: version(root, 'next'), react: version(root, 'react'), 'react-dom': version(root, 'react-dom') };
-  const dir = path.join(os.tmpdir(), `partition-console-bench-bare-next${versions.next}-react${versions.react}-dom${versions['react-dom']}`);
+  // Hard links need one file system: the temp folder when node_modules is on it, else .data/ (ignored).
+  const modules = path.join(root, 'node_modules');
+  const base = statSync(os.tmpdir()).dev === statSync(modules).dev ? os.tmpdir() : path.join(root, '.data', 'bench');
+  const dir = path.join(base, `partition-console-bench-bare-next${versions.next}-react${versions.react}-dom${versions['react-dom']}`);
   const marker = path.join(dir, '.bench-built');
   if (existsSync(marker) && existsSync(path.join(dir, '.next/BUILD_ID'))) return { dir, versions, built: false, buildSeconds: 0 };
 
@@ -32,7 +35,7 @@ export function bareApp(root: string, log: (line: string) => void): BareApp {
     `export default function RootLayout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`,
   );
   writeFileSync(path.join(dir, 'app/page.jsx'), `export default function Page() {\n  return <main><h1>Bare page</h1><p>Next.js and React, nothing else.</p></main>;\n}\n`);
-  const copy = spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(dir, 'node_modules')], { stdio: 'inherit' });
+  const copy = spawnSync('cp', ['-al', modules, path.join(dir, 'node_modules')], { stdio: 'inherit' });
   if (copy.status !== 0) throw new Error('could not hard-link node_modules for the bare page');
   const build = spawnSync(process.execPath, [path.join(dir, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: dir,

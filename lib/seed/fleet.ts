@@ -1,5 +1,5 @@
-import { chainExistingAuditRows } from '@/lib/audit/backfill';
-import type { Database } from '@/lib/db/driver';
+import { AUDIT_CONTENT_FIELDS, auditRecordHash, GENESIS_HASH, type AuditContent } from '@/lib/audit/hash';
+import type { Database, Queryable } from '@/lib/db/driver';
 
 export type FleetSpec = {
   tenants: number;
@@ -32,9 +32,10 @@ const INITIAL: Record<(typeof TOGGLED)[number], { column: string; initial: strin
  *
  * Every table is written once: the history and the keys' placement are worked out first in temporary
  * tables (neither depends on the partitions' rows), so each partition is inserted with its final
- * policies, version and counts, and rows go in sorted by partition (index-friendly). 10,000 partitions
- * take ~25 s of CPU (docs/PERFORMANCE.md). Ends with ANALYZE: the embedded engine has no autovacuum,
- * and the partitions list and audit queries need the planner's statistics at this size.
+ * policies, version and counts, and rows go in sorted by partition (index-friendly); the audit rows
+ * are hash-chained as they are written. 10,000 partitions take ~30 s of CPU (docs/PERFORMANCE.md).
+ * Ends with ANALYZE: the embedded engine has no autovacuum, and the partitions list and audit queries
+ * need the planner's statistics at this size.
  */
 export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: string; name: string; role: string }) {
   const pad = (width: number, expr: string) => `lpad((${expr})::text, ${width}, '0')`;
@@ -49,11 +50,12 @@ export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: stri
        SELECT ${tenantId('i')}, 'Fleet Tenant ' || ${pad(2, 'i')} FROM generate_series(1, $1::int) i`,
       [spec.tenants],
     );
-    // History: change n of partition i toggles one policy, spread over the past year.
+    // History: change n of partition i toggles one policy, spread over the past year (to the millisecond,
+    // the precision the audit's hash chain reads times back with).
     await tx.query(
       `CREATE TEMP TABLE fleet_changes ON COMMIT DROP AS
        SELECT i, n, (ARRAY['${TOGGLED.join("','")}'])[1 + (i + n) % ${TOGGLED.length}] AS policy,
-              now() - interval '365 days' + (n * interval '1 day' * 365 / ($2::int + 1)) + (i % 3600) * interval '1 second' AS at
+              date_trunc('milliseconds', now() - interval '365 days' + (n * interval '1 day' * 365 / ($2::int + 1)) + (i % 3600) * interval '1 second') AS at
          FROM generate_series(1, $1::int) i, generate_series(1, $2::int) n`,
       [spec.partitions, perPartition],
     );
@@ -121,23 +123,75 @@ export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: stri
        SELECT partition_id, version, policy, from_value, NOT from_value, $1, at FROM fleet_log`,
       [`console:${actor.id}`],
     );
-    // The console's audit of the same history: one intent and one outcome per change.
-    await tx.query(
-      `INSERT INTO audit_events (at, phase, idempotency_key, action, tenant_id, partition_id, partition_name, actor_id, actor_name,
-          actor_role, policy, before_value, after_value, reason, outcome, message, backend_version)
-       SELECT l.at, ph.phase, 'fleet-' || l.partition_id || '-' || l.version, 'policy.change', p.tenant_id, l.partition_id, p.name,
-              $1, $2, $3, l.policy, l.from_value, NOT l.from_value, 'Fleet history',
-              CASE WHEN ph.phase = 'outcome' THEN 'applied' END, CASE WHEN ph.phase = 'outcome' THEN 'seeded history' END,
-              CASE WHEN ph.phase = 'outcome' THEN l.version END
-         FROM fleet_log l JOIN hsm.partitions p ON p.id = l.partition_id
-        CROSS JOIN (VALUES (1, 'intent'), (2, 'outcome')) AS ph (ord, phase)
-        ORDER BY l.partition_id, l.version, ph.ord`,
-      [actor.id, actor.name, actor.role],
-    );
+    await insertChainedAudit(tx, actor);
   });
   for (const table of ['hsm.tenants', 'hsm.partitions', 'hsm.clients', 'hsm.keys', 'hsm.policy_log', 'audit_events']) {
     await db.query(`ANALYZE ${table}`);
   }
-  // Bulk rows are chained afterwards, per partition, like every other audit record.
-  await db.transaction((tx) => chainExistingAuditRows(tx));
+}
+
+const AUDIT_BATCH = 10_000;
+
+/**
+ * The console's audit of the same history: one intent and one outcome per change, each a link of its
+ * partition's hash chain (lib/audit/hash.ts), hashed here as they are written, so that no row has to be
+ * rewritten afterwards (updating 200,000 rows cost more than writing them: docs/PERFORMANCE.md).
+ * Fleet partitions are new, so every chain starts at the genesis hash.
+ */
+async function insertChainedAudit(tx: Queryable, actor: { id: string; name: string; role: string }): Promise<void> {
+  const changes = await tx.query<{ partition_id: string; version: number; policy: string; from_value: boolean; at: string; tenant_id: string; name: string }>(
+    `SELECT l.partition_id, l.version, l.policy, l.from_value, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+            p.tenant_id, p.name
+       FROM fleet_log l JOIN hsm.partitions p ON p.id = l.partition_id
+      ORDER BY l.partition_id, l.version`,
+  );
+  const rows: (AuditContent & { chain_seq: number; prev_hash: string; hash: string })[] = [];
+  const blank = Object.fromEntries(AUDIT_CONTENT_FIELDS.map((field) => [field, null])) as unknown as AuditContent;
+  let partition = '';
+  let seq = 0;
+  let prev = GENESIS_HASH;
+  for (const change of changes) {
+    if (change.partition_id !== partition) {
+      partition = change.partition_id;
+      seq = 0;
+      prev = GENESIS_HASH;
+    }
+    for (const phase of ['intent', 'outcome'] as const) {
+      const content: AuditContent = {
+        ...blank,
+        at: change.at,
+        phase,
+        idempotency_key: `fleet-${change.partition_id}-${change.version}`,
+        action: 'policy.change',
+        tenant_id: change.tenant_id,
+        partition_id: change.partition_id,
+        partition_name: change.name,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        actor_role: actor.role,
+        policy: change.policy,
+        before_value: change.from_value,
+        after_value: !change.from_value,
+        reason: 'Fleet history',
+        outcome: phase === 'outcome' ? 'applied' : null,
+        message: phase === 'outcome' ? 'seeded history' : null,
+        backend_version: phase === 'outcome' ? change.version : null,
+      };
+      seq += 1;
+      const hash = auditRecordHash(content, seq, prev);
+      rows.push({ ...content, chain_seq: seq, prev_hash: prev, hash });
+      prev = hash;
+    }
+  }
+  // Every content column, as the hash saw it, plus the chain's own three.
+  const columns = [...AUDIT_CONTENT_FIELDS, 'chain_seq', 'prev_hash', 'hash'] as const;
+  const types: Record<string, string> = { at: 'timestamptz', before_value: 'boolean', after_value: 'boolean', backend_version: 'int', chain_seq: 'int' };
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+    const batch = rows.slice(i, i + AUDIT_BATCH);
+    await tx.query(
+      `INSERT INTO audit_events (${columns.join(', ')})
+       SELECT * FROM unnest(${columns.map((column, n) => `$${n + 1}::${types[column] ?? 'text'}[]`).join(', ')})`,
+      columns.map((column) => batch.map((row) => row[column])),
+    );
+  }
 }

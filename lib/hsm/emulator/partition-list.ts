@@ -14,17 +14,28 @@ function policyEntries(values: Partial<PartitionPolicy> | undefined): [PolicyId,
   );
 }
 
-/** The WHERE clause of a partition query: tenant, search, policy values, deviation, creation time. */
-function whereOf(query: PartitionQuery): { where: string[]; params: unknown[] } {
-  const search = query.search?.trim().toLowerCase() || null;
-  // $2 is the LIKE pattern (wildcards escaped); $3 the plain text, for an exact partition ID ("par_…").
-  const params: unknown[] = [query.tenantId || null, search?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null, search];
-  // A tenant-name match is worked out once (50 tenants), not joined and lowered for every partition:
-  // at 10,000 partitions that per-row work dominated the list's count (docs/PERFORMANCE.md).
+/** The search as the query uses it: the LIKE pattern (wildcards escaped), and the text as typed and lower-cased. */
+function searchOf(query: PartitionQuery): { pattern: string; typed: string; lower: string } | null {
+  const typed = query.search?.trim() || null;
+  if (!typed) return null;
+  const lower = typed.toLowerCase();
+  return { pattern: lower.replace(/[%_\\]/g, (c) => `\\${c}`), typed, lower };
+}
+
+/**
+ * The WHERE clause of a partition query: tenant, search, policy values, deviation, creation time.
+ * `searchTenants`: the tenants whose name matches the search, looked up beforehand (a few dozen rows)
+ * rather than joined and lowered for every partition; as a plain array the planner can see it, so
+ * each branch of the search uses its index (docs/PERFORMANCE.md).
+ */
+function whereOf(query: PartitionQuery, searchTenants: readonly string[]): { where: string[]; params: unknown[] } {
+  const search = searchOf(query);
+  // $2 is the name pattern (ILIKE: no lower() per row, and the trigram index on name serves it); $3 and
+  // $4 an exact partition ID ("par_…") as typed or lower-cased (primary key); $5 the matching tenants.
+  const params: unknown[] = [query.tenantId || null, search?.pattern ?? null, search?.typed ?? null, search?.lower ?? null, [...searchTenants]];
   const where = [
     '($1::text IS NULL OR p.tenant_id = $1)',
-    `($2::text IS NULL OR lower(p.name) LIKE '%' || $2 || '%' OR lower(p.id) = $3::text
-      OR p.tenant_id = ANY(ARRAY(SELECT m.id FROM hsm.tenants m WHERE lower(m.name) LIKE '%' || $2 || '%')))`,
+    "($2::text IS NULL OR p.name ILIKE '%' || $2 || '%' OR p.id = $3::text OR p.id = $4::text OR p.tenant_id = ANY($5::text[]))",
   ];
   const param = (value: unknown) => {
     params.push(value);
@@ -52,7 +63,11 @@ export async function pagePartitions(q: Queryable, query: PartitionQuery): Promi
   const desc = query.dir === 'desc';
   const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
   const cursor = decodeCursor(query.cursor);
-  const { where, params } = whereOf(query);
+  const search = searchOf(query);
+  const searchTenants = search
+    ? (await q.query<{ id: string }>("SELECT id FROM hsm.tenants WHERE name ILIKE '%' || $1 || '%'", [search.pattern])).map((t) => t.id)
+    : [];
+  const { where, params } = whereOf(query, searchTenants);
   const from = 'FROM hsm.partitions p JOIN hsm.tenants t ON t.id = p.tenant_id';
   // The filters read the partition alone: the count needs no join.
   const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsm.partitions p WHERE ${where.join(' AND ')}`, params);
