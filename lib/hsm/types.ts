@@ -67,6 +67,14 @@ export type PolicyLogEntry = {
   at: string;
 };
 
+/** A policy-log entry with the partition it belongs to (logs of several partitions at once). */
+export type PartitionLogEntry = PolicyLogEntry & { partitionId: string };
+
+/** The logs of several partitions (at most MAX_LOG_PARTITIONS), changes made after `after` only. */
+export type PolicyLogsQuery = { partitionIds: readonly string[]; after: string };
+
+export const MAX_LOG_PARTITIONS = 200;
+
 export type PolicyChangeRequest = {
   partitionId: string;
   policy: PolicyId;
@@ -173,6 +181,8 @@ export interface HsmAdmin {
   listClients(partitionId: string): Promise<ClientIdentity[]>;
   /** Policy changes after `sinceVersion`, oldest first. */
   policyLog(partitionId: string, sinceVersion: number): Promise<PolicyLogEntry[]>;
+  /** Policy changes made after `after`, of up to MAX_LOG_PARTITIONS partitions, by partition then version. */
+  policyLogs(query: PolicyLogsQuery): Promise<PartitionLogEntry[]>;
   /** Compare-and-set on the partition's version, idempotent on the request's key. */
   setPolicy(request: PolicyChangeRequest): Promise<PolicyChangeResult>;
   /** Live keys grouped by attributes, and the number of client identities. */

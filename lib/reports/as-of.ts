@@ -23,7 +23,7 @@ export function policyAsOf(
 }
 
 /** Changes with `from < at <= to`, oldest first. */
-export function changesBetween(log: readonly PolicyLogEntry[], from: string, to: string): PolicyLogEntry[] {
+export function changesBetween<E extends PolicyLogEntry>(log: readonly E[], from: string, to: string): E[] {
   const start = Date.parse(from);
   const end = Date.parse(to);
   return log

@@ -8,9 +8,38 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+// Building a DateTimeFormat costs ~0.3 ms: a report formats tens of thousands of times, in one zone.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+// Offsets change only on 15-minute boundaries (every zone's offsets and transitions have been
+// multiples of 15 minutes since 1970): one lookup per zone and quarter hour. Bounded by clearing.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 function offsetMinutes(date: Date, timeZone: string): number {
+  if (date.getTime() < 0) return lookUpOffset(date, timeZone);
+  const key = `${timeZone} ${Math.floor(date.getTime() / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offset = lookUpOffset(date, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function lookUpOffset(date: Date, timeZone: string): number {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    offsetFormat(timeZone)
       .formatToParts(date)
       .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);

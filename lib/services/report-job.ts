@@ -3,7 +3,7 @@ import { csvWriter } from '@/lib/reports/csv-writer';
 import { jsonWriter } from '@/lib/reports/json-writer';
 import type { ReportFormat, ReportMeta } from '@/lib/reports/types';
 import type { ReportWriter } from '@/lib/reports/writer';
-import { ChunkSink, digestStored } from './report-sink';
+import { ChunkSink } from './report-sink';
 import { reportSource, type SourcePlan } from './report-source';
 import { failReport, finishReport, updateProgress } from './report-store';
 
@@ -15,8 +15,8 @@ export async function writerFor(format: ReportFormat): Promise<ReportWriter> {
 }
 
 /**
- * Generates one report: pages through the partitions, writing chunks to the store as it goes; then
- * digests what was stored (SHA-256), has the HSM sign the digest, and marks the report done.
+ * Generates one report: pages through the partitions, writing chunks to the store as it goes (and
+ * hashing them, SHA-256); then has the HSM sign the digest, and marks the report done.
  * Progress (partitions written over partitions x passes) is kept on the report row for the UI.
  */
 export async function generateReport(ctx: AppContext, meta: ReportMeta, format: ReportFormat, plan: SourcePlan): Promise<void> {
@@ -30,8 +30,7 @@ export async function generateReport(ctx: AppContext, meta: ReportMeta, format: 
       await updateProgress(ctx.db, id, done);
     });
     const summary = await writer.write(meta, source, sink);
-    const { bytes, chunks } = await sink.close();
-    const digest = await digestStored(ctx.db, id, chunks);
+    const { bytes, chunks, digest } = await sink.close();
     const signature = await ctx.hsm.admin.signReportDigest(digest);
     await finishReport(ctx.db, id, {
       partitions: summary.partitions,

@@ -1,5 +1,5 @@
 import type { AppContext } from '@/lib/context';
-import type { Page, PartitionPolicyRecord, PartitionQuery, PolicyLogEntry } from '@/lib/hsm/types';
+import type { Page, PartitionLogEntry, PartitionPolicyRecord, PartitionQuery } from '@/lib/hsm/types';
 import { changesBetween, policyAsOf } from '@/lib/reports/as-of';
 import { deviationsOf } from '@/lib/reports/baseline';
 import type { Baseline, ReportChange, ReportRow } from '@/lib/reports/types';
@@ -15,59 +15,71 @@ export type SourcePlan = {
   baselineFor: (tenantId: string) => Promise<Baseline | null>;
 };
 
-/** Who made each applied change, from the console's audit (matched by backend version). */
-async function consoleActors(ctx: AppContext, partitionId: string, versions: number[]) {
-  if (versions.length === 0) return new Map<number, { name: string; role: string; reason: string | null; ticket: string | null }>();
-  const rows = await ctx.db.query<{ backend_version: number; actor_name: string; actor_role: string; reason: string | null; ticket: string | null }>(
-    `SELECT backend_version, actor_name, actor_role, reason, ticket FROM audit_events
-      WHERE partition_id = $1 AND phase = 'outcome' AND outcome = 'applied' AND backend_version = ANY($2::int[])`,
-    [partitionId, versions],
+type Actor = { name: string; role: string; reason: string | null; ticket: string | null };
+
+/**
+ * Who made each applied change, from the console's audit (matched by partition and backend
+ * version): one query for a page of partitions' changes.
+ */
+async function consoleActors(ctx: AppContext, changes: readonly PartitionLogEntry[]): Promise<Map<string, Actor>> {
+  if (changes.length === 0) return new Map();
+  const rows = await ctx.db.query<{ partition_id: string; backend_version: number; actor_name: string; actor_role: string; reason: string | null; ticket: string | null }>(
+    `SELECT a.partition_id, a.backend_version, a.actor_name, a.actor_role, a.reason, a.ticket
+       FROM audit_events a
+       JOIN unnest($1::text[], $2::int[]) AS w(partition_id, version) ON a.partition_id = w.partition_id AND a.backend_version = w.version
+      WHERE a.phase = 'outcome' AND a.outcome = 'applied'`,
+    [changes.map((c) => c.partitionId), changes.map((c) => c.version)],
   );
-  return new Map(rows.map((r) => [r.backend_version, { name: r.actor_name, role: r.actor_role, reason: r.reason, ticket: r.ticket }]));
+  return new Map(rows.map((r) => [`${r.partition_id}/${r.backend_version}`, { name: r.actor_name, role: r.actor_role, reason: r.reason, ticket: r.ticket }]));
 }
 
-async function reportChanges(ctx: AppContext, partitionId: string, entries: PolicyLogEntry[]): Promise<ReportChange[]> {
-  const actors = await consoleActors(
-    ctx,
-    partitionId,
-    entries.map((e) => e.version),
-  );
-  return entries.map((entry) => {
-    const who = actors.get(entry.version);
-    return {
-      version: entry.version,
-      at: entry.at,
-      policy: entry.policy,
-      from: entry.from,
-      to: entry.to,
-      by: who?.name ?? `outside the console (${entry.actor})`,
-      role: who?.role ?? null,
-      reason: who?.reason ?? null,
-      ticket: who?.ticket ?? null,
-    };
-  });
-}
-
-async function rowOf(ctx: AppContext, plan: SourcePlan, record: PartitionPolicyRecord): Promise<ReportRow> {
-  // The log is read only for partitions touched since the period began: updatedAt moves with every
-  // policy change, so an older updatedAt means the current policy held all along.
-  const touched = Date.parse(record.updatedAt) > Date.parse(plan.periodFrom);
-  const log = touched ? await ctx.hsm.admin.policyLog(record.id, 0) : [];
-  const { policy, version } = policyAsOf(record, log, plan.asOf);
-  const baseline = await plan.baselineFor(record.tenantId);
+function reportChange(entry: PartitionLogEntry, who: Actor | undefined): ReportChange {
   return {
-    id: record.id,
-    name: record.name,
-    tenantId: record.tenantId,
-    tenantName: record.tenantName,
-    servicePackage: record.servicePackage,
-    createdAt: record.createdAt,
-    version,
-    policy,
-    baseline,
-    deviations: deviationsOf(policy, baseline),
-    changes: await reportChanges(ctx, record.id, changesBetween(log, plan.periodFrom, plan.asOf)),
+    version: entry.version,
+    at: entry.at,
+    policy: entry.policy,
+    from: entry.from,
+    to: entry.to,
+    by: who?.name ?? `outside the console (${entry.actor})`,
+    role: who?.role ?? null,
+    reason: who?.reason ?? null,
+    ticket: who?.ticket ?? null,
   };
+}
+
+/**
+ * The rows of one page of partitions, with two reads for the whole page: the HSM's policy log since
+ * the period began (only of partitions touched since then: updatedAt moves with every policy change,
+ * so an older updatedAt means the current policy held all along), and the console's audit for who
+ * made those changes. As-of needs the changes after `asOf`, the period those after `periodFrom`.
+ */
+async function rowsOf(ctx: AppContext, plan: SourcePlan, records: readonly PartitionPolicyRecord[]): Promise<ReportRow[]> {
+  const after = Date.parse(plan.periodFrom) < Date.parse(plan.asOf) ? plan.periodFrom : plan.asOf;
+  const touched = records.filter((r) => Date.parse(r.updatedAt) > Date.parse(after)).map((r) => r.id);
+  const log = touched.length > 0 ? await ctx.hsm.admin.policyLogs({ partitionIds: touched, after }) : [];
+  const logs = new Map<string, PartitionLogEntry[]>();
+  for (const entry of log) logs.set(entry.partitionId, [...(logs.get(entry.partitionId) ?? []), entry]);
+  const inPeriod = new Map(records.map((r) => [r.id, changesBetween(logs.get(r.id) ?? [], plan.periodFrom, plan.asOf)]));
+  const actors = await consoleActors(ctx, [...inPeriod.values()].flat());
+  const rows: ReportRow[] = [];
+  for (const record of records) {
+    const { policy, version } = policyAsOf(record, logs.get(record.id) ?? [], plan.asOf);
+    const baseline = await plan.baselineFor(record.tenantId);
+    rows.push({
+      id: record.id,
+      name: record.name,
+      tenantId: record.tenantId,
+      tenantName: record.tenantName,
+      servicePackage: record.servicePackage,
+      createdAt: record.createdAt,
+      version,
+      policy,
+      baseline,
+      deviations: deviationsOf(policy, baseline),
+      changes: (inPeriod.get(record.id) ?? []).map((entry) => reportChange(entry, actors.get(`${record.id}/${entry.version}`))),
+    });
+  }
+  return rows;
 }
 
 /**
@@ -99,11 +111,8 @@ export function reportSource(ctx: AppContext, plan: SourcePlan, onPage: (rows: n
             limit: REPORT_PAGE,
             cursor,
           });
-          const rows: ReportRow[] = [];
-          for (const [index, record] of page.items.entries()) {
-            if (index % 25 === 0) await yieldToEventLoop();
-            rows.push(await rowOf(ctx, plan, record));
-          }
+          await yieldToEventLoop();
+          const rows = await rowsOf(ctx, plan, page.items);
           if (rows.length > 0) {
             await onPage(rows.length);
             yield rows;

@@ -181,13 +181,19 @@ export async function listReports(q: Queryable, filter: { tenantId: string | nul
   return rows.map(recordOf);
 }
 
+/** Stored as base64 text: see REPORT_CHUNK_TEXT_MIGRATION (lib/db/perf-schema.ts). */
 export async function insertChunk(q: Queryable, id: string, seq: number, data: Uint8Array): Promise<void> {
-  await q.query('INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, $2, $3)', [id, seq, Buffer.from(data)]);
+  const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
+  await q.query('INSERT INTO report_chunks (report_id, seq, body) VALUES ($1, $2, $3)', [id, seq, body]);
 }
 
 export async function readChunk(q: Queryable, id: string, seq: number): Promise<Uint8Array | null> {
-  const [row] = await q.query<{ data: Uint8Array }>('SELECT data FROM report_chunks WHERE report_id = $1 AND seq = $2', [id, seq]);
-  return row ? new Uint8Array(row.data) : null;
+  const [row] = await q.query<{ data: Uint8Array | null; body: string | null }>(
+    'SELECT data, body FROM report_chunks WHERE report_id = $1 AND seq = $2',
+    [id, seq],
+  );
+  if (!row) return null;
+  return row.body !== null ? new Uint8Array(Buffer.from(row.body, 'base64')) : new Uint8Array(row.data ?? []);
 }
 
 export async function readSignature(q: Queryable, id: string): Promise<Uint8Array | null> {

@@ -72,6 +72,8 @@ describe('input validation: 400, never 500, nothing changed', () => {
     ['bad path encoding', '/v1/partitions/%E0%A4%A', {}],
     ['an id of 300 characters', `/v1/partitions/${'p'.repeat(300)}`, {}],
     ['negative since-version', `/v1/partitions/x/policy-log?sinceVersion=-1`, {}],
+    ['policy logs without a time', '/v1/policy-logs?partitionIds=["x"]', {}],
+    ['policy logs of too many partitions', `/v1/policy-logs?after=2026-01-01T00:00:00Z&partitionIds=${JSON.stringify(Array.from({ length: 201 }, (_, i) => `p${i}`))}`, {}],
     ['unknown parameter on a delete', '/v1/partitions/x/keys/y?clientId=c&extra=1', { method: 'DELETE' }],
   ];
   it.each(bad)('%s', async (_name, path, init) => {

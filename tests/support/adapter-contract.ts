@@ -95,6 +95,11 @@ export function adapterContract(h: () => HttpTestContext, cluster: () => HsmClus
     });
     expect(await admin.policyLog(p.id, 0)).toHaveLength(1);
     expect(await admin.policyLog(p.id, 2)).toHaveLength(0);
+    const [entry] = await admin.policyLog(p.id, 0);
+    const before = new Date(Date.parse(entry?.at ?? '') - 1).toISOString();
+    expect(await admin.policyLogs({ partitionIds: [p.id, `missing-${randomUUID()}`], after: before })).toEqual([{ partitionId: p.id, ...entry }]);
+    expect(await admin.policyLogs({ partitionIds: [p.id], after: entry?.at ?? '' })).toEqual([]);
+    expect(await admin.policyLogs({ partitionIds: [], after: before })).toEqual([]);
     expect(await codeOf(admin.restoreKeys({ partitionId: p.id, keyIds: ['x'], idempotencyKey: key, actor }))).toMatchObject({
       code: 'INVALID_REQUEST',
     });

@@ -19,6 +19,9 @@ import {
   type PolicyChangeRequest,
   type PolicyChangeResult,
   type PolicyLogEntry,
+  type PolicyLogsQuery,
+  type PartitionLogEntry,
+  MAX_LOG_PARTITIONS,
   type ReportSigningKey,
   type Tenant,
 } from '../types';
@@ -74,6 +77,10 @@ export class EmulatorAdmin implements HsmAdmin {
 
   async policyLog(partitionId: string, sinceVersion: number): Promise<PolicyLogEntry[]> {
     return readPolicyLog(this.db, partitionId, sinceVersion);
+  }
+
+  async policyLogs(query: PolicyLogsQuery): Promise<PartitionLogEntry[]> {
+    return readPolicyLogs(this.db, query);
   }
 
   async setPolicy(request: PolicyChangeRequest): Promise<PolicyChangeResult> {
@@ -175,24 +182,29 @@ export class EmulatorAdmin implements HsmAdmin {
   }
 }
 
+async function readPolicyLogs(q: Queryable, query: PolicyLogsQuery): Promise<PartitionLogEntry[]> {
+  if (query.partitionIds.length > MAX_LOG_PARTITIONS) {
+    throw new HsmError('INVALID_REQUEST', `At most ${MAX_LOG_PARTITIONS} partitions' logs at once.`);
+  }
+  if (query.partitionIds.length === 0) return [];
+  const rows = await q.query<LogRow & { partition_id: string }>(
+    `SELECT partition_id, version, policy, from_value, to_value, actor, at FROM hsm.policy_log
+      WHERE partition_id = ANY($1::text[]) AND at > $2 ORDER BY partition_id, version`,
+    [[...query.partitionIds], query.after],
+  );
+  return rows.map((row) => ({ partitionId: row.partition_id, ...logEntryOf(row) }));
+}
+
+type LogRow = { version: number; policy: PolicyId; from_value: boolean; to_value: boolean; actor: string; at: Date | string };
+
+function logEntryOf(row: LogRow): PolicyLogEntry {
+  return { version: row.version, policy: row.policy, from: row.from_value, to: row.to_value, actor: row.actor, at: iso(row.at) };
+}
+
 async function readPolicyLog(q: Queryable, partitionId: string, sinceVersion: number): Promise<PolicyLogEntry[]> {
-  const rows = await q.query<{
-    version: number;
-    policy: PolicyId;
-    from_value: boolean;
-    to_value: boolean;
-    actor: string;
-    at: Date | string;
-  }>(
+  const rows = await q.query<LogRow>(
     'SELECT version, policy, from_value, to_value, actor, at FROM hsm.policy_log WHERE partition_id = $1 AND version > $2 ORDER BY version',
     [partitionId, sinceVersion],
   );
-  return rows.map((row) => ({
-    version: row.version,
-    policy: row.policy,
-    from: row.from_value,
-    to: row.to_value,
-    actor: row.actor,
-    at: iso(row.at),
-  }));
+  return rows.map(logEntryOf);
 }

@@ -80,13 +80,17 @@ export async function pagePartitions(q: Queryable, query: PartitionQuery): Promi
     where.push(`(${sort.expr}, p.id) ${ascending ? '>' : '<'} ($${params.length - 1}::${sort.type}, $${params.length}::text)`);
   }
   const order = ascending ? 'ASC' : 'DESC';
-  const rows = await q.query<ListedRow>(
-    `SELECT p.*, t.name AS tenant_name, ${sort.expr} AS sort_value ${from}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${sort.expr} ${order}, p.id ${order}
-      LIMIT ${limit + 1}`,
+  // The page comes back as one JSON document: the embedded engine's driver decodes a row's ~25
+  // columns one by one in JavaScript (~40 µs a row), JSON.parse does it natively in half the time.
+  const [result] = await q.query<{ page: string }>(
+    `SELECT coalesce(json_agg(r ORDER BY r.sort_value ${order}, r.id ${order}), '[]')::text AS page FROM (
+       SELECT p.*, t.name AS tenant_name, ${sort.expr} AS sort_value ${from}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${sort.expr} ${order}, p.id ${order}
+        LIMIT ${limit + 1}) r`,
     params,
   );
+  const rows = JSON.parse(result?.page ?? '[]') as ListedRow[];
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (back) page.reverse();

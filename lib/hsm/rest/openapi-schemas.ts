@@ -72,6 +72,8 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   ClientList: obj({ clients: list(ref('ClientIdentity')) }),
   PolicyLogEntry: obj({ version: int, policy: { type: 'string', enum: [...POLICY_IDS] }, from: bool, to: bool, actor: str, at: time }),
   PolicyLog: obj({ entries: list(ref('PolicyLogEntry')) }),
+  PartitionLogEntry: obj({ partitionId: str, version: int, policy: { type: 'string', enum: [...POLICY_IDS] }, from: bool, to: bool, actor: str, at: time }),
+  PartitionLog: obj({ entries: list(ref('PartitionLogEntry')) }),
   PolicyChangeResult: fromZod(PolicyChangeResultSchema),
   KeyAttributes: obj({
     keyClass: { type: 'string', enum: ['secret', 'private', 'public'] },

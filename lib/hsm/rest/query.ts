@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { POLICY_IDS, type PartitionPolicy } from '@/lib/policy';
-import { PARTITION_SORTS, type BinQuery, type BinTotalsQuery, type PartitionQuery } from '../types';
+import { MAX_LOG_PARTITIONS, PARTITION_SORTS, type BinQuery, type BinTotalsQuery, type PartitionQuery } from '../types';
 
 /**
  * Query strings of the list routes, written by the http backend and read (zod-validated) by the
@@ -54,6 +54,11 @@ export const BinQuerySchema = z.strictObject({
 export const BinTotalsQuerySchema = z.strictObject({ partitionId: Id.optional(), tenantId: Id.optional(), limit: Limit.optional() });
 
 export const SinceVersionSchema = z.strictObject({ sinceVersion: z.coerce.number().int().min(0).max(2_147_483_647) });
+
+export const PolicyLogsQuerySchema = z.strictObject({
+  partitionIds: json(z.array(Id).max(MAX_LOG_PARTITIONS)),
+  after: z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+});
 
 export const InventoryQuerySchema = z.strictObject({ limit: Limit });
 

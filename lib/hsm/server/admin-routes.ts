@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { POLICY_IDS } from '@/lib/policy';
 import { HsmError, type BinResult, type HsmAdmin } from '../types';
 import { BinChangeBody, fromBase64, PolicyChangeBody, SignDigestBody, toBase64 } from '../rest/bodies';
-import { BinQuerySchema, BinTotalsQuerySchema, InventoryQuerySchema, PartitionQuerySchema, SinceVersionSchema } from '../rest/query';
+import { BinQuerySchema, BinTotalsQuerySchema, InventoryQuerySchema, PartitionQuerySchema, PolicyLogsQuerySchema, SinceVersionSchema } from '../rest/query';
 import { ok, parse, route, type Answer, type Route } from './router';
 
 /**
@@ -90,6 +90,15 @@ export function adminRoutes(admin: HsmAdmin): Route[] {
       query: SinceVersionSchema,
       responses: { 200: 'PolicyLog' },
       run: async ({ params, query }) => ok({ entries: await admin.policyLog(params.id ?? '', query.sinceVersion) }),
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/policy-logs',
+      kind: 'read',
+      summary: 'Policy changes made after `after`, of up to 200 partitions at once (policy reports), by partition then version.',
+      query: PolicyLogsQuerySchema,
+      responses: { 200: 'PartitionLog' },
+      run: async ({ query }) => ok({ entries: await admin.policyLogs(query) }),
     }),
     route({
       method: 'PUT',
