@@ -72,12 +72,14 @@ export async function startNext(options: {
   logFile: string;
   readyPath?: string;
   timeoutMs?: number;
+  /** Node flags for the server process (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  execArgv?: readonly string[];
 }): Promise<RunningServer> {
   const port = await freePort();
   const nextBin = path.join(options.cwd, 'node_modules/next/dist/bin/next');
   const log = createWriteStream(options.logFile);
   const started = performance.now();
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: options.cwd,
     env: { ...options.env, PORT: String(port), NODE_ENV: 'production' },
     detached: true,

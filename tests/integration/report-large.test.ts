@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportJob } from '@/lib/services/report-job';
 import { CHUNK_BYTES } from '@/lib/services/report-sink';
-import { getReport } from '@/lib/services/report-store';
+import { getReport, readChunk } from '@/lib/services/report-store';
 import { makeTenant, makeUser, testContext, type TestUser } from '../support/context';
 import { createReportAs, reportBytes } from '../support/reports';
 
@@ -37,6 +38,8 @@ afterAll(async () => {
 describe('a report over 10,000 partitions', () => {
   it('pages through the backend, writes chunks while it runs, shows progress, then digests and signs', async () => {
     const listing = vi.spyOn(ctx.hsm.admin, 'listPartitionPolicies');
+    const logs = vi.spyOn(ctx.hsm.admin, 'policyLogs');
+    const singleLog = vi.spyOn(ctx.hsm.admin, 'policyLog');
     const started = await createReportAs(auditor, { format: 'csv' });
     if (!started.ok) throw new Error(started.error);
     const id = started.data.id;
@@ -79,5 +82,21 @@ describe('a report over 10,000 partitions', () => {
     expect(bytes.length).toBe(record?.byteSize);
     const lines = bytes.toString('utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(FLEET + 1);
+
+    // The HSM's policy log is read once per page, for the partitions touched in the period only.
+    expect(singleLog).not.toHaveBeenCalled();
+    expect(logs.mock.calls.length).toBeLessThanOrEqual(calls.length);
+    expect(logs.mock.calls.flatMap(([query]) => query.partitionIds)).toHaveLength(FLEET / 100);
+    // The signature covers the stored bytes: the digest is the SHA-256 of what a download serves.
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(record?.digest);
   }, 180_000);
+
+  it('reads chunks stored before they became base64 text (bytea) as they were', async () => {
+    const [report] = await ctx.db.query<{ id: string }>('SELECT id FROM reports LIMIT 1');
+    if (!report) throw new Error('the report of the test above is missing');
+    const legacy = Buffer.from([0, 1, 2, 250, 255, 10, 13]);
+    await ctx.db.query("INSERT INTO report_chunks (report_id, seq, data) VALUES ($1, 1000, $2)", [report.id, legacy]);
+    expect(Buffer.from((await readChunk(ctx.db, report.id, 1000)) ?? [])).toEqual(legacy);
+    await expect(ctx.db.query("INSERT INTO report_chunks (report_id, seq, data, body) VALUES ($1, 1001, $2, 'AA==')", [report.id, legacy])).rejects.toThrow();
+  });
 });

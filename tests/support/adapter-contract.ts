@@ -55,6 +55,18 @@ export function adapterContract(h: () => HttpTestContext, cluster: () => HsmClus
     const desc = await admin.listPartitions({ tenantId: tenant, sort: 'name', dir: 'desc', limit: 1 });
     expect(desc.items[0]?.name).toMatch(/^echo-/);
     expect((await admin.listPartitions({ tenantId: tenant, search: 'CHARL' })).items).toHaveLength(1);
+    // Two letters (no trigram to use), an exact ID, and a tenant's name all find partitions.
+    expect((await admin.listPartitions({ tenantId: tenant, search: 'ch' })).items.map((p) => p.name.split('-')[0])).toEqual(['charlie', 'echo']);
+    expect((await admin.listPartitions({ search: first.items[0]?.id ?? '' })).items.map((p) => p.id)).toEqual([first.items[0]?.id]);
+    const tenantName = (await admin.listTenants()).find((t) => t.id === tenant)?.name ?? '';
+    expect((await admin.listPartitions({ search: tenantName.toUpperCase(), limit: 10 })).total).toBe(5);
+    // Case-insensitive beyond ASCII; LIKE's wildcards are plain characters in a search.
+    const other = await makeTenant(h());
+    await makePartition(h(), other, { name: `Платёжный-${other}` });
+    await makePartition(h(), other, { name: `50%_off-${other}` });
+    expect((await admin.listPartitions({ tenantId: other, search: 'ПЛАТЁЖ' })).items.map((p) => p.name)).toEqual([`Платёжный-${other}`]);
+    expect((await admin.listPartitions({ tenantId: other, search: '%_' })).items.map((p) => p.name)).toEqual([`50%_off-${other}`]);
+    expect((await admin.listPartitions({ tenantId: other, search: '_' })).total).toBe(1);
     expect((await admin.listPartitions({ tenantId: tenant, policy: { keyExport: true } })).total).toBe(1);
     expect((await admin.listPartitions({ tenantId: tenant, deviatesFrom: {} })).total).toBe(0);
     expect((await admin.listPartitions({ tenantId: tenant, ids: [] })).total).toBe(0);

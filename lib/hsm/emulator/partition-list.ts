@@ -30,12 +30,12 @@ function searchOf(query: PartitionQuery): { pattern: string; typed: string; lowe
  */
 function whereOf(query: PartitionQuery, searchTenants: readonly string[]): { where: string[]; params: unknown[] } {
   const search = searchOf(query);
-  // $2 is the name pattern (ILIKE: no lower() per row, and the trigram index on name serves it); $3 and
+  // $2 is the lower-cased name pattern (on search_name, lower(name) stored: its trigram index serves it); $3 and
   // $4 an exact partition ID ("par_…") as typed or lower-cased (primary key); $5 the matching tenants.
   const params: unknown[] = [query.tenantId || null, search?.pattern ?? null, search?.typed ?? null, search?.lower ?? null, [...searchTenants]];
   const where = [
     '($1::text IS NULL OR p.tenant_id = $1)',
-    "($2::text IS NULL OR p.name ILIKE '%' || $2 || '%' OR p.id = $3::text OR p.id = $4::text OR p.tenant_id = ANY($5::text[]))",
+    "($2::text IS NULL OR p.search_name LIKE '%' || $2 || '%' OR p.id = $3::text OR p.id = $4::text OR p.tenant_id = ANY($5::text[]))",
   ];
   const param = (value: unknown) => {
     params.push(value);
