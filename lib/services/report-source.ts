@@ -23,13 +23,16 @@ type Actor = { name: string; role: string; reason: string | null; ticket: string
  */
 async function consoleActors(ctx: AppContext, changes: readonly PartitionLogEntry[]): Promise<Map<string, Actor>> {
   if (changes.length === 0) return new Map();
-  const rows = await ctx.db.query<{ partition_id: string; backend_version: number; actor_name: string; actor_role: string; reason: string | null; ticket: string | null }>(
-    `SELECT a.partition_id, a.backend_version, a.actor_name, a.actor_role, a.reason, a.ticket
-       FROM audit_events a
-       JOIN unnest($1::text[], $2::int[]) AS w(partition_id, version) ON a.partition_id = w.partition_id AND a.backend_version = w.version
-      WHERE a.phase = 'outcome' AND a.outcome = 'applied'`,
+  // As one JSON document: hundreds of rows a page, which the embedded engine's driver would decode one by one.
+  const [result] = await ctx.db.query<{ actors: string }>(
+    `SELECT coalesce(json_agg(x), '[]')::text AS actors FROM (
+       SELECT a.partition_id, a.backend_version, a.actor_name, a.actor_role, a.reason, a.ticket
+         FROM audit_events a
+         JOIN unnest($1::text[], $2::int[]) AS w(partition_id, version) ON a.partition_id = w.partition_id AND a.backend_version = w.version
+        WHERE a.phase = 'outcome' AND a.outcome = 'applied') x`,
     [changes.map((c) => c.partitionId), changes.map((c) => c.version)],
   );
+  const rows = JSON.parse(result?.actors ?? '[]') as { partition_id: string; backend_version: number; actor_name: string; actor_role: string; reason: string | null; ticket: string | null }[];
   return new Map(rows.map((r) => [`${r.partition_id}/${r.backend_version}`, { name: r.actor_name, role: r.actor_role, reason: r.reason, ticket: r.ticket }]));
 }
 
@@ -58,7 +61,11 @@ async function rowsOf(ctx: AppContext, plan: SourcePlan, records: readonly Parti
   const touched = records.filter((r) => Date.parse(r.updatedAt) > Date.parse(after)).map((r) => r.id);
   const log = touched.length > 0 ? await ctx.hsm.admin.policyLogs({ partitionIds: touched, after }) : [];
   const logs = new Map<string, PartitionLogEntry[]>();
-  for (const entry of log) logs.set(entry.partitionId, [...(logs.get(entry.partitionId) ?? []), entry]);
+  for (const entry of log) {
+    const list = logs.get(entry.partitionId);
+    if (list) list.push(entry);
+    else logs.set(entry.partitionId, [entry]);
+  }
   const inPeriod = new Map(records.map((r) => [r.id, changesBetween(logs.get(r.id) ?? [], plan.periodFrom, plan.asOf)]));
   const actors = await consoleActors(ctx, [...inPeriod.values()].flat());
   const rows: ReportRow[] = [];

@@ -80,11 +80,27 @@ const LINE_CACHE_LIMIT = 4096;
  */
 export class Table {
   private readonly lineCounts = new Map<string, number>();
+  private readonly wordWidths = new Map<string, number>();
 
   constructor(
     private readonly doc: Doc,
     private readonly columns: readonly Column[],
   ) {}
+
+  /**
+   * A word's width as the wrapper rounds it, remembered: most cells repeat ("yes", "no", tenants,
+   * packages), and the standard font's widths sum a kerning-pair lookup per letter.
+   */
+  private wordWidth(font: string, size: number, word: string): number {
+    const key = `${font}\u0000${size}\u0000${word}`;
+    let width = this.wordWidths.get(key);
+    if (width === undefined) {
+      width = roundDown(this.doc.widthOfString(word));
+      if (this.wordWidths.size >= LINE_CACHE_LIMIT) this.wordWidths.clear();
+      this.wordWidths.set(key, width);
+    }
+    return width;
+  }
 
   private get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
@@ -101,7 +117,7 @@ export class Table {
       let textWidth = 0;
       let fits = true;
       for (const word of list) {
-        const w = roundDown(doc.widthOfString(word));
+        const w = this.wordWidth(font, size, word);
         if (w > spaceLeft) {
           fits = false;
           break;

@@ -6,6 +6,7 @@ import { isoInZone } from '../time';
 import type { ReportMeta, ReportRow, ReportSummary } from '../types';
 import { tally, type ByteSink, type ReportWriter, type RowSource } from '../writer';
 import { reportFont } from './fonts';
+import { setWithoutShaping } from './plain-text';
 import { Table, type Cell } from './table';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -152,6 +153,8 @@ export const pdfWriter: ReportWriter = {
     doc.on('pageAdded', () => footer(doc, meta, ++page));
     doc.registerFont('regular', reportFont('regular'));
     doc.registerFont('bold', reportFont('bold'));
+    setWithoutShaping(doc, 'regular');
+    setWithoutShaping(doc, 'bold');
 
     doc.addPage();
     titlePage(doc, meta);
