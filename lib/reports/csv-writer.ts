@@ -38,7 +38,7 @@ export function csvHeader(timeZone: string): string[] {
   ];
 }
 
-export function csvRow(row: ReportRow, meta: Pick<ReportMeta, 'asOf' | 'timeZone'>): (string | number | null)[] {
+export function csvRow(row: ReportRow, meta: Pick<ReportMeta, 'asOf' | 'timeZone'>, asOfText = isoInZone(meta.asOf, meta.timeZone)): (string | number | null)[] {
   return [
     row.id,
     row.name,
@@ -46,7 +46,7 @@ export function csvRow(row: ReportRow, meta: Pick<ReportMeta, 'asOf' | 'timeZone
     row.tenantName,
     row.servicePackage,
     isoInZone(row.createdAt, meta.timeZone),
-    isoInZone(meta.asOf, meta.timeZone),
+    asOfText,
     row.version,
     row.policy.clientApiAccess ? 'Online' : 'Offline',
     ...POLICY_IDS.map((id) => valueWord(id, row.policy[id])),
@@ -68,8 +68,9 @@ export const csvWriter: ReportWriter = {
   async write(meta: ReportMeta, source: RowSource, out: ByteSink): Promise<ReportSummary> {
     const summary: ReportSummary = { partitions: 0, deviating: 0, changes: 0 };
     out.push(BOM + csvLine(csvHeader(meta.timeZone)));
+    const asOfText = isoInZone(meta.asOf, meta.timeZone);
     for await (const rows of source.pages()) {
-      out.push(rows.map((row) => csvLine(csvRow(row, meta))).join(''));
+      out.push(rows.map((row) => csvLine(csvRow(row, meta, asOfText))).join(''));
       tally(summary, rows);
       await out.drain();
     }

@@ -48,17 +48,31 @@ function lookUpOffset(date: Date, timeZone: string): number {
   return match[1] === '-' ? -minutes : minutes;
 }
 
+const offsetSuffixes = new Map<number, string>();
+
+/** "+01:00", "-03:30", "+00:00" for an offset in minutes. */
+function offsetSuffix(offset: number): string {
+  let suffix = offsetSuffixes.get(offset);
+  if (suffix === undefined) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    suffix = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    offsetSuffixes.set(offset, suffix);
+  }
+  return suffix;
+}
+
 /** ISO-8601 with an explicit offset in `timeZone`: 2026-12-03T18:04:05+01:00 (never a bare "Z"). */
 export function isoInZone(value: string | Date, timeZone: string): string {
   const date = value instanceof Date ? value : new Date(value);
   const offset = offsetMinutes(date, timeZone);
   const local = new Date(date.getTime() + offset * 60_000);
+  const year = local.getUTCFullYear();
+  // toISOString is "YYYY-MM-DDTHH:MM:SS.sssZ" for years 0-9999: its first 19 characters are the wall clock.
+  if (year >= 0 && year <= 9999) return `${local.toISOString().slice(0, 19)}${offsetSuffix(offset)}`;
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
-  const sign = offset < 0 ? '-' : '+';
   return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+    `${year}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${offsetSuffix(offset)}`
   );
 }
 

@@ -34,8 +34,9 @@ const INITIAL: Record<(typeof TOGGLED)[number], { column: string; initial: strin
  * tables (neither depends on the partitions' rows), so each partition is inserted with its final
  * policies, version and counts, and rows go in sorted by partition (index-friendly); the audit rows
  * are hash-chained as they are written. 10,000 partitions take ~30 s of CPU (docs/PERFORMANCE.md).
- * Ends with ANALYZE: the embedded engine has no autovacuum, and the partitions list and audit queries
- * need the planner's statistics at this size.
+ * Ends with VACUUM ANALYZE: the embedded engine has no autovacuum; the partitions list and audit
+ * queries need the planner's statistics at this size, and a report's look-up of who made each change
+ * is an index-only scan (migration 009) only over pages the visibility map marks all-visible.
  */
 export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: string; name: string; role: string }) {
   const pad = (width: number, expr: string) => `lpad((${expr})::text, ${width}, '0')`;
@@ -126,7 +127,7 @@ export async function seedFleet(db: Database, spec: FleetSpec, actor: { id: stri
     await insertChainedAudit(tx, actor);
   });
   for (const table of ['hsm.tenants', 'hsm.partitions', 'hsm.clients', 'hsm.keys', 'hsm.policy_log', 'audit_events']) {
-    await db.query(`ANALYZE ${table}`);
+    await db.query(`VACUUM (ANALYZE) ${table}`);
   }
 }
 

@@ -19,18 +19,28 @@ type Actor = { name: string; role: string; reason: string | null; ticket: string
 
 /**
  * Who made each applied change, from the console's audit (matched by partition and backend
- * version): one query for a page of partitions' changes.
+ * version): one query for a page of partitions' changes, one index range per partition (a period's
+ * changes of a partition are consecutive versions), answered as one JSON document (hundreds of rows
+ * a page, which the embedded engine's driver would decode one by one).
  */
 async function consoleActors(ctx: AppContext, changes: readonly PartitionLogEntry[]): Promise<Map<string, Actor>> {
   if (changes.length === 0) return new Map();
-  // As one JSON document: hundreds of rows a page, which the embedded engine's driver would decode one by one.
+  const ranges = new Map<string, { low: number; high: number }>();
+  for (const change of changes) {
+    const range = ranges.get(change.partitionId);
+    if (!range) ranges.set(change.partitionId, { low: change.version, high: change.version });
+    else {
+      range.low = Math.min(range.low, change.version);
+      range.high = Math.max(range.high, change.version);
+    }
+  }
   const [result] = await ctx.db.query<{ actors: string }>(
     `SELECT coalesce(json_agg(x), '[]')::text AS actors FROM (
        SELECT a.partition_id, a.backend_version, a.actor_name, a.actor_role, a.reason, a.ticket
-         FROM audit_events a
-         JOIN unnest($1::text[], $2::int[]) AS w(partition_id, version) ON a.partition_id = w.partition_id AND a.backend_version = w.version
+         FROM unnest($1::text[], $2::int[], $3::int[]) AS w(partition_id, low, high)
+         JOIN audit_events a ON a.partition_id = w.partition_id AND a.backend_version BETWEEN w.low AND w.high
         WHERE a.phase = 'outcome' AND a.outcome = 'applied') x`,
-    [changes.map((c) => c.partitionId), changes.map((c) => c.version)],
+    [[...ranges.keys()], [...ranges.values()].map((r) => r.low), [...ranges.values()].map((r) => r.high)],
   );
   const rows = JSON.parse(result?.actors ?? '[]') as { partition_id: string; backend_version: number; actor_name: string; actor_role: string; reason: string | null; ticket: string | null }[];
   return new Map(rows.map((r) => [`${r.partition_id}/${r.backend_version}`, { name: r.actor_name, role: r.actor_role, reason: r.reason, ticket: r.ticket }]));
@@ -58,7 +68,8 @@ function reportChange(entry: PartitionLogEntry, who: Actor | undefined): ReportC
  */
 async function rowsOf(ctx: AppContext, plan: SourcePlan, records: readonly PartitionPolicyRecord[]): Promise<ReportRow[]> {
   const after = Date.parse(plan.periodFrom) < Date.parse(plan.asOf) ? plan.periodFrom : plan.asOf;
-  const touched = records.filter((r) => Date.parse(r.updatedAt) > Date.parse(after)).map((r) => r.id);
+  const afterMs = Date.parse(after);
+  const touched = records.filter((r) => Date.parse(r.updatedAt) > afterMs).map((r) => r.id);
   const log = touched.length > 0 ? await ctx.hsm.admin.policyLogs({ partitionIds: touched, after }) : [];
   const logs = new Map<string, PartitionLogEntry[]>();
   for (const entry of log) {

@@ -47,6 +47,12 @@ describe('times with offsets', () => {
     expect(isoInZone('2026-07-03T17:04:05Z', 'Europe/Berlin')).toBe('2026-07-03T19:04:05+02:00');
     expect(isoInZone('2026-12-03T17:04:05Z', 'America/New_York')).toBe('2026-12-03T12:04:05-05:00');
     expect(isoInZone('2026-12-03T17:04:05Z', 'Asia/Kolkata')).toBe('2026-12-03T22:34:05+05:30');
+    expect(isoInZone('2026-12-03T01:04:05Z', 'America/St_Johns')).toBe('2026-12-02T21:34:05-03:30');
+    expect(isoInZone(new Date('2026-12-31T23:59:59.999Z'), 'Pacific/Kiritimati')).toBe('2027-01-01T13:59:59+14:00');
+  });
+
+  it('writes years outside 0000-9999 without the ISO string\'s extended form', () => {
+    expect(isoInZone(new Date(Date.UTC(10000, 0, 1, 12)), 'UTC')).toBe('10000-01-01T12:00:00+00:00');
   });
 
   it('reads a wall-clock time in a zone', () => {
