@@ -204,6 +204,13 @@ async function main() {
     // Floor and pages in alternating short blocks, so the machine's other load falls on all of them alike.
     const kinds = {
       health: { requests: [100, 200], maxMs: [4_000, 4_000], warmup: 20, next: () => get('/api/health'), classify: undefined },
+      // Reference: the sign-in page, without a session: what the simplest server-rendered page of this
+      // app costs (root layout, no sign-in check, no store read).
+      signIn: {
+        requests: [30, 80], maxMs: [4_000, 8_000], warmup: 5,
+        next: () => get('/login'),
+        classify: page((html) => html.includes('name="password"')),
+      },
       // Reference: the same list page with nothing to list (a tenant filter that matches no partition):
       // what an authenticated console page costs before it lists anything.
       emptyList: {
@@ -224,7 +231,7 @@ async function main() {
     } as const;
     const loads: Record<string, LoadResult> = {};
     for (const [slot, concurrency] of [1, 20].entries()) {
-      const runs: Record<keyof typeof kinds, LoadResult[]> = { health: [], emptyList: [], list: [], partition: [] };
+      const runs: Record<keyof typeof kinds, LoadResult[]> = { health: [], signIn: [], emptyList: [], list: [], partition: [] };
       for (let round = 0; round < 3; round++) {
         for (const [name, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
           runs[name].push(
@@ -240,13 +247,19 @@ async function main() {
         }
       }
       for (const name of Object.keys(runs) as (keyof typeof kinds)[]) loads[`${name}@${concurrency}`] = mergeLoads(runs[name]);
-      log(`HTTP at ${concurrency}: health ${pages(loads[`health@${concurrency}`] as LoadResult)}, empty list ${pages(loads[`emptyList@${concurrency}`] as LoadResult)}, list ${pages(loads[`list@${concurrency}`] as LoadResult)}, partition ${pages(loads[`partition@${concurrency}`] as LoadResult)}`);
+      log(`HTTP at ${concurrency}: health ${pages(loads[`health@${concurrency}`] as LoadResult)}, sign-in page ${pages(loads[`signIn@${concurrency}`] as LoadResult)}, empty list ${pages(loads[`emptyList@${concurrency}`] as LoadResult)}, list ${pages(loads[`list@${concurrency}`] as LoadResult)}, partition ${pages(loads[`partition@${concurrency}`] as LoadResult)}`);
     }
     results.http = Object.fromEntries(Object.entries(loads).map(([name, { samples: _samples, ...load }]) => [name, load]));
     for (const concurrency of [1, 20]) {
       const floor = loads[`health@${concurrency}`] as LoadResult;
       const clients = concurrency === 1 ? '1 client' : `${concurrency} clients`;
       figures.push(reported(`floor: health route, ${clients}`, pages(floor), 'floor', failures(floor) ? 'misses' : 'reported'));
+      const signIn = loads[`signIn@${concurrency}`] as LoadResult;
+      figures.push({
+        ...reported(`  reference: the sign-in page (no session, no store read), ${clients}`, pages(signIn), 'none (the simplest page)'),
+        ratio: Math.round((signIn.latency.p95 / floor.latency.p95) * 100) / 100,
+        ratioOf: 'x floor',
+      });
       const empty = loads[`emptyList@${concurrency}`] as LoadResult;
       figures.push({
         ...reported(`  reference: the list page with no rows, ${clients}`, pages(empty), 'none (shows a page\'s fixed cost)'),
