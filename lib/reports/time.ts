@@ -1,3 +1,5 @@
+import { wallClockText } from '@/lib/iso-time';
+
 /** Whether `zone` is an IANA time zone this runtime knows ("UTC", "Europe/Berlin"). */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -25,22 +27,22 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
 const QUARTER_HOUR = 15 * 60_000;
 const offsets = new Map<string, number>();
 
-function offsetMinutes(date: Date, timeZone: string): number {
-  if (date.getTime() < 0) return lookUpOffset(date, timeZone);
-  const key = `${timeZone} ${Math.floor(date.getTime() / QUARTER_HOUR)}`;
+function offsetMinutes(ms: number, timeZone: string): number {
+  if (ms < 0) return lookUpOffset(ms, timeZone);
+  const key = `${timeZone} ${Math.floor(ms / QUARTER_HOUR)}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     if (offsets.size >= 100_000) offsets.clear();
-    offset = lookUpOffset(date, timeZone);
+    offset = lookUpOffset(ms, timeZone);
     offsets.set(key, offset);
   }
   return offset;
 }
 
-function lookUpOffset(date: Date, timeZone: string): number {
+function lookUpOffset(ms: number, timeZone: string): number {
   const name =
     offsetFormat(timeZone)
-      .formatToParts(date)
+      .formatToParts(ms)
       .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
@@ -63,16 +65,17 @@ function offsetSuffix(offset: number): string {
 
 /** ISO-8601 with an explicit offset in `timeZone`: 2026-12-03T18:04:05+01:00 (never a bare "Z"). */
 export function isoInZone(value: string | Date, timeZone: string): string {
-  const date = value instanceof Date ? value : new Date(value);
-  const offset = offsetMinutes(date, timeZone);
-  const local = new Date(date.getTime() + offset * 60_000);
-  const year = local.getUTCFullYear();
-  // toISOString is "YYYY-MM-DDTHH:MM:SS.sssZ" for years 0-9999: its first 19 characters are the wall clock.
-  if (year >= 0 && year <= 9999) return `${local.toISOString().slice(0, 19)}${offsetSuffix(offset)}`;
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid time value: ${String(value)}`);
+  const offset = offsetMinutes(ms, timeZone);
+  const local = ms + offset * 60_000;
+  const text = wallClockText(local);
+  if (text !== null) return `${text}${offsetSuffix(offset)}`;
+  const date = new Date(local);
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
   return (
-    `${year}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${offsetSuffix(offset)}`
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}${offsetSuffix(offset)}`
   );
 }
 
@@ -86,6 +89,6 @@ export function zonedToUtc(wallClock: string, timeZone: string): Date | null {
   const [, y, mo, d, h, mi, s] = match;
   const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   if (Number.isNaN(asUtc)) return null;
-  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
-  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+  const first = asUtc - offsetMinutes(asUtc, timeZone) * 60_000;
+  return new Date(asUtc - offsetMinutes(first, timeZone) * 60_000);
 }

@@ -14,6 +14,8 @@ export type ReportListItem = {
   fileName: string;
   status: ReportStatus;
   progress: { done: number; total: number };
+  /** When the job ended (done or failed), by the server's clock. */
+  finishedAt: string | null;
   partitionCount: number | null;
   deviatingCount: number | null;
   byteSize: number | null;
@@ -36,6 +38,7 @@ export function toListItem(r: ReportRecord): ReportListItem {
     fileName: r.fileName,
     status: r.status,
     progress: r.progress,
+    finishedAt: r.finishedAt,
     partitionCount: r.partitionCount,
     deviatingCount: r.deviatingCount,
     byteSize: r.byteSize,

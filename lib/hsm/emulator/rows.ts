@@ -1,4 +1,5 @@
 import type { KeyAttributes, KeyClass, PartitionPolicy, PolicyId } from '@/lib/policy';
+import { isoString } from '@/lib/iso-time';
 import type { KeyObject, KeyType, PartitionDetail, PartitionSummary } from '../types';
 
 /** Column of each policy in hsm.partitions. */
@@ -37,8 +38,9 @@ export type PartitionRow = {
   updated_at: Date | string;
 };
 
+/** A timestamp column (a Date from the driver, or text from a JSON document) as ISO-8601 UTC. */
 export function iso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
+  return isoString(value);
 }
 
 export function policyOf(row: PartitionRow): PartitionPolicy {
