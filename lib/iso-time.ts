@@ -38,7 +38,8 @@ export function wallClockText(ms: number): string | null {
 
 /** `new Date(value).toISOString()`: "2026-12-03T17:04:05.678Z". Throws RangeError on an invalid time, as it does. */
 export function isoString(value: Date | string | number): string {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  // A number is cut to whole milliseconds toward zero, as Date's TimeClip does (and -0 is 0).
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? Math.trunc(value) + 0 : Date.parse(value);
   const text = wallClockText(ms);
   if (text === null) return new Date(ms).toISOString();
   return `${text}.${pad(((ms % 1000) + 1000) % 1000, 3)}Z`;

@@ -28,6 +28,8 @@ const { positionals, values } = parseArgs({
 });
 
 const Role = z.enum(ROLES);
+/** The store allows 200 characters (migration 010: the name goes into the audit's covering index). */
+const DisplayName = z.string().trim().min(1, 'The name is empty.').max(200, 'The name is longer than 200 characters.');
 
 async function main() {
   const ctx = await createContext({ database: defaultDatabaseLocation(), seedDemo: process.env.SEED_DEMO !== 'false' });
@@ -47,7 +49,7 @@ async function main() {
         [
           `usr_${randomUUID().slice(0, 12)}`,
           email,
-          values.name ?? email,
+          DisplayName.parse(values.name ?? email),
           values.password ? await hashPassword(values.password) : null,
           role,
           values.tenant ?? null,

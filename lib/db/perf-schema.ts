@@ -55,3 +55,18 @@ CREATE INDEX audit_applied_version ON audit_events (partition_id, backend_versio
   INCLUDE (actor_name, actor_role, reason, ticket) WHERE phase = 'outcome' AND outcome = 'applied';
 `,
 };
+
+/**
+ * 009 puts the actor's name, with the reason and ticket, in the index's leaf tuples, and a B-tree
+ * tuple holds at most ~2.7 kB: an unbounded display name would make the "applied" outcome of a
+ * change fail to write after the HSM applied it. Reason (500) and ticket (64) are bounded by the
+ * forms' schemas; the name is bounded here, in the store, whoever adds the user. A longer name
+ * already stored is cut to 200 characters (it is a display name; the user's ID and e-mail identify).
+ */
+export const USER_NAME_LENGTH_MIGRATION: Migration = {
+  id: '010_user_name_length',
+  sql: `
+UPDATE users SET name = left(name, 200) WHERE char_length(name) > 200;
+ALTER TABLE users ADD CONSTRAINT users_name_length CHECK (char_length(name) <= 200);
+`,
+};

@@ -225,6 +225,38 @@ describe('changePolicyAction', () => {
     expect(await storeSnapshot(ctx, p.id)).toEqual(before);
   });
 
+  it('the longest name, reason and ticket there can be still write the applied outcome (the covering index holds them)', async () => {
+    const p = await makePartition(ctx, tenant);
+    const longest = await makeUser(ctx, 'security_officer', tenant);
+    // Three-byte characters that do not compress, each field at its limit: the largest leaf tuple of
+    // audit_applied_version.
+    const cjk = (n: number, seed: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + ((i + seed) * 7919) % 20000)).join('');
+    await ctx.db.query('UPDATE users SET name = $2 WHERE id = $1', [longest.id, cjk(200, 1)]);
+    const result = await act(
+      longest,
+      policyForm({
+        partitionId: p.id,
+        expectedVersion: 1,
+        objectUsage: 'false',
+        confirm: 'outage',
+        reason: cjk(500, 2),
+        ticket: cjk(64, 3),
+        typedName: p.name,
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { version: 2 } });
+    const rows = await ctx.db.query<{ phase: string; outcome: string | null }>(
+      'SELECT phase, outcome FROM audit_events WHERE partition_id = $1 ORDER BY id',
+      [p.id],
+    );
+    expect(rows).toEqual([
+      { phase: 'intent', outcome: null },
+      { phase: 'outcome', outcome: 'applied' },
+    ]);
+    const tooLong = await ctx.db.query('UPDATE users SET name = $2 WHERE id = $1', [longest.id, 'x'.repeat(201)]).catch((e: unknown) => e);
+    expect(String(tooLong)).toMatch(/users_name_length/);
+  });
+
   it('compliance reads but cannot change', async () => {
     const auditor = await makeUser(ctx, 'compliance', null);
     const p = await makePartition(ctx, tenant);

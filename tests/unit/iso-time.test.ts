@@ -17,6 +17,16 @@ describe('ISO-8601 text by arithmetic', () => {
     );
   });
 
+  it('cuts a fractional millisecond toward zero, as Date does', () => {
+    fc.assert(
+      fc.property(fc.double({ min: MIN, max: MAX, noNaN: true }), (ms) => {
+        expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const ms of [1.5, -0.5, -0, 0.999, -1.25]) expect(isoString(ms), String(ms)).toBe(new Date(ms).toISOString());
+  });
+
   it('gets the edges right: leap days, centuries, the epoch, the range’s ends', () => {
     for (const text of [
       '2024-02-29T23:59:59.999Z',

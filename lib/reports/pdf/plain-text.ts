@@ -20,6 +20,14 @@ type EmbeddedFont = {
   unshaped?: boolean;
 };
 
+/**
+ * Text that needs shaping to print right even with every feature off: default-ignorable characters
+ * (soft hyphen, zero-width space and joiners, direction marks, byte-order mark), which fontkit hides
+ * and PDFKit's line wrapper relies on being hidden; combining marks, which shaping places over their
+ * base letter; right-to-left scripts, which shaping reorders. Such words (rare in a report) are shaped.
+ */
+const NEEDS_SHAPING = /[\p{Default_Ignorable_Code_Point}\p{M}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
 /** A run as PDFKit's layoutRun returns it: each glyph advancing by its own width, in PDFKit's units. */
 function unshapedRun(glyphs: Glyph[], scale: number): Run {
   let advanceWidth = 0;
@@ -36,7 +44,8 @@ function unshapedRun(glyphs: Glyph[], scale: number): Run {
  * forms). Shaping every word through Noto Sans SC's lookup tables (which cover CJK as well as Latin)
  * was most of a large report's time; tables, names and notes read the same without it. A word is then
  * its glyphs from the font's character map, each advancing by its own width: exactly what fontkit's
- * layout gives with NO_FEATURES (tests/unit/report-pdf-plain-text.test.ts). PDFKit's own `features`
+ * layout gives with NO_FEATURES (tests/unit/report-pdf-plain-text.test.ts). A word with a character
+ * of NEEDS_SHAPING is shaped as before. PDFKit's own `features`
  * option would do the same but bypass its per-word layout cache, so the font's layout run is replaced
  * instead and the cache stays. Internal fields: if a PDFKit version lacks them, text is shaped as before.
  */
@@ -48,6 +57,7 @@ export function setWithoutShaping(doc: Doc, name: string): void {
   if (!font || !glyphsOf || !shaped || typeof font.scale !== 'number' || font.unshaped) return;
   const scale = font.scale;
   // Features asked for explicitly (nothing in the reports does) still get PDFKit's own shaping.
-  font.layoutRun = (text, features) => (features ? shaped(text, features) : unshapedRun(glyphsOf(text), scale));
+  font.layoutRun = (text, features) =>
+    features || NEEDS_SHAPING.test(text) ? shaped(text, features) : unshapedRun(glyphsOf(text), scale);
   font.unshaped = true;
 }
