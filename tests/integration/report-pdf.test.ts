@@ -10,6 +10,8 @@ let auditor: TestUser;
 const CYRILLIC = 'платёжные-ключи';
 const CJK = '电子病历签名密钥';
 const LONG = `archive-${'very-long-partition-name-'.repeat(6)}end`;
+// Typed as operators paste them: a soft hyphen, a zero-width space, a decomposed accent, Hebrew.
+const PASTED = 'Jose\u0301 re\u00ADactivation ex\u200Bport שלום';
 
 beforeAll(async () => {
   ctx = await testContext();
@@ -18,6 +20,7 @@ beforeAll(async () => {
   await makePartition(ctx, tenant, { name: CYRILLIC, policy: { keyExport: true } });
   await makePartition(ctx, tenant, { name: CJK });
   await makePartition(ctx, tenant, { name: LONG });
+  await makePartition(ctx, tenant, { name: PASTED });
 });
 afterAll(async () => {
   await ctx.db.close();
@@ -43,5 +46,15 @@ describe('PDF report', () => {
     expect(flat).toContain('KeyExport:Allowed(baseline:Notallowed)');
     expect(text).toContain('Changes in the period');
     expect(flat).toContain(record.keyFingerprint ?? 'missing');
+  });
+
+  it('prints pasted text as the font can show it: composed accents, no invisible characters, a box for each missing glyph, and says so', async () => {
+    const { bytes } = await generate(ctx, auditor, { format: 'pdf' });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('Joséreactivationexport□□□□');
+    expect(text).not.toMatch(/[\u00AD\u200B\u0301\u05D0-\u05EA]/);
+    expect(flat).toContain('□standsforacharacterithasnoglyphfor');
+    expect(flat).toContain('TheCSVandJSONreportsholdeverytextexactlyasrecorded.');
   });
 });

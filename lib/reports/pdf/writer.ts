@@ -7,6 +7,7 @@ import type { ReportMeta, ReportRow, ReportSummary } from '../types';
 import { tally, type ByteSink, type ReportWriter, type RowSource } from '../writer';
 import { reportFont } from './fonts';
 import { setWithoutShaping } from './plain-text';
+import { MISSING_GLYPH, printOnlyPrintable } from './printable';
 import { Table, type Cell } from './table';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -73,6 +74,12 @@ function titlePage(doc: Doc, meta: ReportMeta): void {
     doc,
     'This file has a detached signature (.sig) made by the HSM cluster\'s report-signing key. Check it with OpenSSL: ' +
       'openssl dgst -sha256 -verify report-signing-key.pem -signature <report>.sig <report>.pdf (see "Verifying a report" in the README).',
+  );
+  note(
+    doc,
+    `Names, reasons and tickets are printed as the report's font can show them: ${MISSING_GLYPH} stands for a character it has no glyph for ` +
+      '(Hebrew, Arabic, Korean, emoji and others), and invisible formatting characters (soft hyphens, zero-width spaces, direction marks) are left out. ' +
+      'The CSV and JSON reports hold every text exactly as recorded.',
   );
 }
 
@@ -155,6 +162,7 @@ export const pdfWriter: ReportWriter = {
     doc.registerFont('bold', reportFont('bold'));
     setWithoutShaping(doc, 'regular');
     setWithoutShaping(doc, 'bold');
+    printOnlyPrintable(doc, 'regular');
 
     doc.addPage();
     titlePage(doc, meta);
