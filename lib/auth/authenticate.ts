@@ -3,6 +3,7 @@ import { loginSchema } from '@/lib/schemas/login';
 import { logSecurityEvent } from '@/lib/services/security-log';
 import { beginLoginAttempt, finishLoginAttempt } from './login-limit';
 import { hashPassword, verifyPassword } from './password';
+import { scopeProblem, type Role } from './roles';
 import { createSession } from './sessions';
 
 export type SignedInUser = { id: string; name: string; email: string; sid: string };
@@ -32,8 +33,8 @@ export async function authenticateWithPassword(raw: unknown, address: string): P
     });
     return 'rate-limited';
   }
-  const [user] = await ctx.db.query<{ id: string; name: string; email: string; password_hash: string | null; disabled: boolean }>(
-    'SELECT id, name, email, password_hash, disabled FROM users WHERE lower(email) = $1',
+  const [user] = await ctx.db.query<{ id: string; name: string; email: string; password_hash: string | null; disabled: boolean; role: Role; tenant_id: string | null }>(
+    'SELECT id, name, email, password_hash, disabled, role, tenant_id FROM users WHERE lower(email) = $1',
     [email],
   );
   decoyHash ??= hashPassword('decoy password, never valid');
@@ -41,6 +42,12 @@ export async function authenticateWithPassword(raw: unknown, address: string): P
   if (!user || user.disabled || !valid) {
     await finishLoginAttempt(ctx.db, attempt.attemptId, false);
     await logSecurityEvent(ctx.db, { actor: null, action: 'login', target, reason: 'wrong email or password' });
+    return null;
+  }
+  if (scopeProblem(user.role, user.tenant_id) !== null) {
+    // The right password, but an account no session could act for (resolveActor refuses it too).
+    await finishLoginAttempt(ctx.db, attempt.attemptId, true);
+    await logSecurityEvent(ctx.db, { actor: null, action: 'login', target, reason: `refused: the ${user.role} account has no valid tenant scope` });
     return null;
   }
   await finishLoginAttempt(ctx.db, attempt.attemptId, true);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '@/lib/db/driver';
-import { ROLES, type Actor, type Role } from './roles';
+import { ROLES, scopeProblem, type Actor, type Role } from './roles';
 
 const SESSION_HOURS = 12;
 
@@ -33,6 +33,8 @@ export async function resolveActor(db: Queryable, sessionId: string | null | und
     [sessionId],
   );
   if (!row || !(ROLES as readonly string[]).includes(row.role)) return null;
+  // Fails closed: a customer role stored without its tenant (or support with one) acts as no one.
+  if (scopeProblem(row.role as Role, row.tenant_id) !== null) return null;
   return {
     userId: row.user_id,
     sessionId,

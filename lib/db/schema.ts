@@ -1,6 +1,6 @@
 import type { Migration } from './migrate';
 import { REPORTS_MIGRATION } from './reports-schema';
-import { AUDIT_CHAIN_MIGRATION, LOGIN_ATTEMPTS_MIGRATION } from './security-schema';
+import { AUDIT_CHAIN_MIGRATION, LOGIN_ATTEMPTS_MIGRATION, USER_SCOPE_MIGRATION } from './security-schema';
 import { AUDIT_APPLIED_ACTOR_MIGRATION, AUDIT_APPLIED_VERSION_MIGRATION, AUDIT_KEY_INDEX_MIGRATION, REPORT_CHUNK_TEXT_MIGRATION, USER_NAME_LENGTH_MIGRATION } from './perf-schema';
 
 /** The console's own store: users, sessions, the audit trail and the security log. */
@@ -97,4 +97,5 @@ CREATE INDEX audit_submission ON audit_events (submission_key) WHERE submission_
   REPORT_CHUNK_TEXT_MIGRATION,
   AUDIT_APPLIED_ACTOR_MIGRATION,
   USER_NAME_LENGTH_MIGRATION,
+  USER_SCOPE_MIGRATION,
 ];

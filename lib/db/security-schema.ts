@@ -36,3 +36,18 @@ CREATE INDEX login_attempts_address ON login_attempts (address, at DESC);
 CREATE INDEX login_attempts_at ON login_attempts (at);
 `,
 };
+
+/**
+ * A customer role without its tenant would read as "every tenant" (Actor.tenantId null): the store
+ * refuses such a user, and support scoped to one tenant, whoever writes the row. NOT VALID: a row
+ * written before this is left as it is, and sign-in and resolveActor refuse it (lib/auth/roles.ts).
+ */
+export const USER_SCOPE_MIGRATION: Migration = {
+  id: '011_user_scope',
+  sql: `
+ALTER TABLE users ADD CONSTRAINT users_role_scope CHECK (
+  (role NOT IN ('viewer', 'partition_admin', 'security_officer') OR tenant_id IS NOT NULL)
+  AND (role <> 'support' OR tenant_id IS NULL)
+) NOT VALID;
+`,
+};

@@ -8,6 +8,7 @@ import { makeTenant, makeUser, testContext, uniqueId, type TestUser } from '../s
 type Ctx = Awaited<ReturnType<typeof testContext>>;
 let ctx: Ctx;
 let user: TestUser;
+let tenant: string;
 /** A second instance's connection to the same store (Postgres), or the same one (embedded engine). */
 let otherInstance: Database;
 const log = new AttackLog('login-limit');
@@ -17,7 +18,8 @@ const EXPECTED = 'account locked after 5 failures, address after 20, for 15 minu
 
 beforeAll(async () => {
   ctx = await testContext();
-  user = await makeUser(ctx, 'viewer', await makeTenant(ctx));
+  tenant = await makeTenant(ctx);
+  user = await makeUser(ctx, 'viewer', tenant);
   otherInstance = process.env.TEST_DATABASE_URL ? await openDatabase(process.env.TEST_DATABASE_URL) : ctx.db;
 });
 afterAll(async () => {
@@ -46,7 +48,7 @@ function login(email: string, password: string, from: string) {
 describe('sign-in rate limits', () => {
   it('five failures lock the account, even against the right password, with a clear message and a security-log row', async () => {
     await log.check(GUESSING, TRIED, EXPECTED, async () => {
-      const target = await makeUser(ctx, 'security_officer', null);
+      const target = await makeUser(ctx, 'security_officer', tenant);
       const from = address();
       for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await login(target.email, 'wrong', from)).toBeNull();
       expect(await login(target.email, 'test-password', from)).toBe('rate-limited');
@@ -90,7 +92,7 @@ describe('sign-in rate limits', () => {
     await log.check(GUESSING, TRIED, EXPECTED, async () => {
       const from = address();
       for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) await fail(`${uniqueId('spray')}@test.example`, from, 1);
-      const victim = await makeUser(ctx, 'viewer', null);
+      const victim = await makeUser(ctx, 'viewer', tenant);
       expect(await login(victim.email, 'test-password', from)).toBe('rate-limited');
       expect(await loginBlock(ctx.db, victim.email, from)).toMatchObject({ scope: 'address' });
       expect(await login(victim.email, 'test-password', address())).toMatchObject({ id: victim.id });
@@ -99,7 +101,7 @@ describe('sign-in rate limits', () => {
 
   it('parallel guesses cannot slip past the limit: attempts are counted before the password is checked', async () => {
     await log.check(GUESSING, TRIED, EXPECTED, async () => {
-      const target = await makeUser(ctx, 'viewer', null);
+      const target = await makeUser(ctx, 'viewer', tenant);
       const results = await Promise.all(Array.from({ length: 12 }, () => login(target.email, 'wrong', address())));
       expect(results.filter((r) => r === null)).toHaveLength(LOGIN_LIMITS.perAccount);
       expect(results.filter((r) => r === 'rate-limited')).toHaveLength(12 - LOGIN_LIMITS.perAccount);
@@ -107,7 +109,7 @@ describe('sign-in rate limits', () => {
   });
 
   it('the limits live in the store: another instance (or a restart) sees the same lock', async () => {
-    const target = await makeUser(ctx, 'viewer', null);
+    const target = await makeUser(ctx, 'viewer', tenant);
     const from = address();
     await fail(target.email, from, LOGIN_LIMITS.perAccount);
     expect(await loginBlock(otherInstance, target.email, from)).toMatchObject({ scope: 'account' });
