@@ -8,8 +8,8 @@ export function ChainStatusNote({ status }: { status: ChainStatus }) {
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="audit-chain-status">
         <Badge tone="green">✓ Chain verified</Badge>
         <span>
-          {status.records} record{status.records === 1 ? '' : 's'}, each linked by hash to the one before: none was changed or
-          removed.
+          {status.records} audit record{status.records === 1 ? '' : 's'} (a change writes two: its intent and its outcome), each linked
+          by hash to the one before: none was changed or removed.
         </span>
       </p>
     );

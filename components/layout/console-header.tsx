@@ -34,8 +34,10 @@ export function ConsoleHeader({ actor }: { actor: Actor }) {
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span data-testid="current-user" className="text-right leading-tight">
-            <span className="block font-medium">{actor.name}</span>
+          <span data-testid="current-user" className="min-w-0 max-w-64 text-right leading-tight">
+            <span className="block truncate font-medium" title={actor.name}>
+              {actor.name}
+            </span>
             <span className="block text-xs text-slate-600">
               {ROLE_LABELS[actor.role]} · {actor.tenantId ? `tenant ${actor.tenantId}` : 'all tenants'}
             </span>

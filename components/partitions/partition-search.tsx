@@ -1,4 +1,5 @@
 import type { Tenant } from '@/lib/hsm/types';
+import { SEARCH_MAX_LENGTH } from '@/lib/schemas/partition-query';
 
 type Props = { query: string; tenant: string; tenants: Tenant[]; sort: string; dir: string };
 
@@ -14,6 +15,7 @@ export function PartitionSearch({ query, tenant, tenants, sort, dir }: Props) {
           id="partition-search"
           name="q"
           type="search"
+          maxLength={SEARCH_MAX_LENGTH}
           defaultValue={query}
           className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />

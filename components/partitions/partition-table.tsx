@@ -39,10 +39,22 @@ function SortHeader({ column, state }: { column: (typeof COLUMNS)[number]; state
   );
 }
 
-/** The row link an event came from, if it is one this table navigates to itself. */
+/**
+ * The row link an event is for, if it is one this table navigates to itself: the link itself, or the
+ * link of the row whose other cells the event reached (the whole row is highlighted as one target). A
+ * cell's own link or control, if it had one, keeps its event.
+ */
 function rowLink(event: SyntheticEvent<HTMLElement>): HTMLAnchorElement | null {
-  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-row-link]');
+  const target = event.target as HTMLElement;
+  const link =
+    target.closest<HTMLAnchorElement>('a[data-row-link]') ??
+    (target.closest('a, button, input, select, textarea, summary, label') ? null : target.closest('tr')?.querySelector<HTMLAnchorElement>('a[data-row-link]'));
   return link && link.origin === window.location.origin ? link : null;
+}
+
+/** True while the user has selected text (to copy an ID, say): a click that ends a selection is not a navigation. */
+function selecting(): boolean {
+  return (window.getSelection()?.toString() ?? '') !== '';
 }
 
 /**
@@ -50,7 +62,7 @@ function rowLink(event: SyntheticEvent<HTMLElement>): HTMLAnchorElement | null {
  * Link components were ~10% of the list's server render, and each prefetched its partition page as it
  * scrolled into view (up to 50 server renders per list view, for one click). A plain left click (or
  * Enter) still navigates inside the app, a modified click opens a tab as usual, and a row's page is
- * prefetched only when the pointer or focus reaches its link.
+ * prefetched only when the pointer or focus reaches its row. A plain click anywhere on the row opens it.
  */
 function useRowNavigation() {
   const router = useRouter();
@@ -58,7 +70,7 @@ function useRowNavigation() {
     onClick(event: MouseEvent<HTMLElement>) {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = rowLink(event);
-      if (!link) return;
+      if (!link || (event.target !== link && !link.contains(event.target as Node) && selecting())) return;
       event.preventDefault();
       router.push(`${link.pathname}${link.search}`);
     },
@@ -100,7 +112,7 @@ export function PartitionTable({
             </tr>
           ) : null}
           {partitions.map((p) => (
-            <tr key={p.id} className="hover:bg-slate-50" data-testid={`partition-row-${p.id}`}>
+            <tr key={p.id} className="cursor-pointer hover:bg-slate-50" data-testid={`partition-row-${p.id}`}>
               <td className="px-3 py-2">
                 <a href={`/partitions/${encodeURIComponent(p.id)}`} data-row-link="" className="font-medium text-brand-700 hover:underline">
                   {p.name}

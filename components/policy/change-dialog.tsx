@@ -71,7 +71,7 @@ export function ChangeDialog({ card, partitionName, offline = null, pending, err
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700" data-testid="change-impact">
             {change.impact.length === 0 ? <li>No keys or clients are affected.</li> : null}
             {change.impact.map((line) => (
-              <li key={`${line.operation}-${line.keyClass}-${line.direction}`}>{line.text}</li>
+              <li key={`${line.keyClass}-${line.direction}-${line.text}`}>{line.text}</li>
             ))}
           </ul>
         </div>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { changePolicyAction } from '@/lib/actions/change-policy';
+import type { ImpactLine } from '@/lib/policy';
 import { policyEntry, valueWord } from '@/lib/policy/catalog';
 import type { OfflineNotice, PolicyCardView, VisiblePartition } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
@@ -16,6 +17,11 @@ import { RiskBadge } from './risk-badge';
 
 /** `offline`: why the partition went offline, shown when bringing it back online. */
 type Props = { card: PolicyCardView; partition: VisiblePartition; offline?: OfflineNotice | null };
+
+/** Effects listed on the card itself; the rest sit behind "N more effects". */
+const SHOWN_IMPACT = 4;
+
+const impactKey = (line: ImpactLine) => `${line.keyClass}-${line.direction}-${line.text}`;
 
 export function PolicyCard({ card, partition, offline = null }: Props) {
   const entry = policyEntry(card.policy);
@@ -115,10 +121,23 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
         </p>
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700" data-testid={`policy-impact-${card.policy}`}>
           {card.change.impact.length === 0 ? <li>No keys or clients of this partition are affected.</li> : null}
-          {card.change.impact.slice(0, 4).map((line) => (
-            <li key={`${line.operation}-${line.keyClass}-${line.direction}`}>{line.text}</li>
+          {card.change.impact.slice(0, SHOWN_IMPACT).map((line) => (
+            <li key={impactKey(line)}>{line.text}</li>
           ))}
         </ul>
+        {card.change.impact.length > SHOWN_IMPACT ? (
+          // A safe change applies without a dialog: every effect must be one click away here.
+          <details className="mt-1 text-slate-700" data-testid={`policy-impact-more-${card.policy}`}>
+            <summary className="cursor-pointer pl-1 text-brand-700 hover:underline">
+              {card.change.impact.length - SHOWN_IMPACT} more {card.change.impact.length - SHOWN_IMPACT === 1 ? 'effect' : 'effects'}
+            </summary>
+            <ul className="mt-1 list-disc space-y-0.5 pl-5">
+              {card.change.impact.slice(SHOWN_IMPACT).map((line) => (
+                <li key={impactKey(line)}>{line.text}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </div>
       {blocked ? (
         <p className="mt-2 text-sm text-slate-600" data-testid={`policy-blocked-${card.policy}`}>

@@ -52,6 +52,19 @@ function joinWords(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+const CLASS_ORDER: Record<KeyClass, number> = { secret: 0, private: 1, public: 2 };
+const ATTRIBUTE_FLAGS = ['extractable', 'sensitive', 'modifiable', 'destroyable', 'alwaysSensitive', 'neverExtractable'] as const;
+
+/** Secret, private, then public keys; within a class, by their attribute flags. */
+function byProfileOrder(a: KeyProfileEntry, b: KeyProfileEntry): number {
+  const byClass = CLASS_ORDER[a.attributes.keyClass] - CLASS_ORDER[b.attributes.keyClass];
+  if (byClass !== 0) return byClass;
+  for (const flag of ATTRIBUTE_FLAGS) {
+    if (a.attributes[flag] !== b.attributes[flag]) return a.attributes[flag] ? -1 : 1;
+  }
+  return 0;
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -68,6 +81,8 @@ export function impactOf(
 ): ImpactLine[] {
   const next: PartitionPolicy = { ...current, [policy]: to };
   const lines: ImpactLine[] = [];
+  // The backend's profile comes in no particular order (a GROUP BY): the lines must not depend on it.
+  const entries = [...profile.keys].sort(byProfileOrder);
 
   if (policy === 'clientApiAccess') {
     const text = to
@@ -83,7 +98,7 @@ export function impactOf(
   for (const operation of KEY_OPERATIONS) {
     type Side = { count: number; entries: number[] };
     const tallies = new Map<KeyClass, { lose: Side; gain: Side }>();
-    profile.keys.forEach(({ attributes, count }, entry) => {
+    entries.forEach(({ attributes, count }, entry) => {
       const before = evaluate(current, attributes, operation).allowed;
       const after = evaluate(next, attributes, operation).allowed;
       if (before === after) return;

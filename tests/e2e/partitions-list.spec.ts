@@ -28,3 +28,15 @@ test('a row link opens the partition inside the app (no page load), and its page
   await expect(page.getByTestId('partition-name')).toHaveText(NAME);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
+
+test('a click anywhere on a row opens its partition; the search box stops at the longest term the list accepts', async ({ page }) => {
+  await logIn(page, 'so@acme.example');
+  await expect(page.locator('#partition-search')).toHaveAttribute('maxlength', '100');
+  const row = page.getByTestId(`partition-row-${PARTITION}`);
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  // The last cell, far from the name's link.
+  await row.locator('td').last().click();
+  await expect(page).toHaveURL(new RegExp(`/partitions/${PARTITION}$`));
+  await expect(page.getByTestId('partition-name')).toHaveText(NAME);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});

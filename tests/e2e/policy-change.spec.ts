@@ -63,3 +63,18 @@ test('cancelling the warning changes nothing, and the switch is operable by keyb
   await expect(toggle).toBeFocused();
   await expect(page.getByTestId('policy-value-readOnly')).toHaveText('Disabled');
 });
+
+test('a card lists every effect of its switch: Read-Only names each key class that stops being deleted, as Object Destruction does', async ({ page }) => {
+  await logIn(page, 'viewer@acme.example');
+  await page.goto('/partitions/acme-pay-prod');
+  const deletes = (texts: string[]) => texts.filter((t) => /keys? will stop (?:.* and )?being deleted\.$/.test(t)).map((t) => /^\d+ \w+ keys?/.exec(t)?.[0]);
+  const destruction = await page.getByTestId('policy-impact-objectDestruction').locator('li').allInnerTexts();
+  expect(deletes(destruction).length).toBeGreaterThan(1);
+
+  const readOnly = page.getByTestId('policy-card-readOnly');
+  const more = readOnly.getByTestId('policy-impact-more-readOnly');
+  await expect(more).toBeVisible();
+  await more.locator('summary').click();
+  const effects = await readOnly.locator('li').allInnerTexts();
+  expect(deletes(effects).sort()).toEqual(deletes(destruction).sort());
+});

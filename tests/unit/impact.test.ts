@@ -48,6 +48,7 @@ function texts(lines: ImpactLine[]): string[] {
 describe('impactOf: Object Usage', () => {
   it('off: secret and private keys stop every use; public keys are untouched', () => {
     expect(impactOf(CURRENT, 'objectUsage', false, PROFILE)).toEqual([
+      { operation: 'sign', keyClass: 'secret', count: 5, direction: 'lose', text: `5 secret keys will stop ${ALL_USES}.` },
       {
         operation: 'sign',
         keyClass: 'private',
@@ -55,7 +56,6 @@ describe('impactOf: Object Usage', () => {
         direction: 'lose',
         text: `17 private keys will stop ${ALL_USES}.`,
       },
-      { operation: 'sign', keyClass: 'secret', count: 5, direction: 'lose', text: `5 secret keys will stop ${ALL_USES}.` },
     ]);
   });
 
@@ -69,8 +69,8 @@ describe('impactOf: Object Usage', () => {
 
   it('back on: the same keys gain', () => {
     expect(texts(impactOf({ ...CURRENT, objectUsage: false }, 'objectUsage', true, PROFILE))).toEqual([
-      `17 private keys will start ${ALL_USES}.`,
       `5 secret keys will start ${ALL_USES}.`,
+      `17 private keys will start ${ALL_USES}.`,
     ]);
   });
 
@@ -109,7 +109,6 @@ describe('impactOf: Client API Access', () => {
 describe('impactOf: Read-Only', () => {
   it('on: modifiable keys stop being modified, destroyable keys stop being deleted, clients stop creating', () => {
     expect(impactOf(CURRENT, 'readOnly', true, PROFILE)).toEqual([
-      { operation: 'modify', keyClass: 'private', count: 7, direction: 'lose', text: '7 private keys will stop being modified.' },
       {
         operation: 'modify',
         keyClass: 'secret',
@@ -117,6 +116,7 @@ describe('impactOf: Read-Only', () => {
         direction: 'lose',
         text: '5 secret keys will stop being modified and being deleted.',
       },
+      { operation: 'modify', keyClass: 'private', count: 7, direction: 'lose', text: '7 private keys will stop being modified.' },
       {
         operation: 'modify',
         keyClass: 'public',
@@ -133,6 +133,16 @@ describe('impactOf: Read-Only', () => {
         text: '3 clients can no longer create keys, import keys and unwrap keys.',
       },
     ]);
+  });
+
+  it('lists the same lines in the same order whatever order the backend gave the profile in', () => {
+    const reversed: KeyProfile = { ...PROFILE, keys: [...PROFILE.keys].reverse() };
+    const rotated: KeyProfile = { ...PROFILE, keys: [...PROFILE.keys.slice(2), ...PROFILE.keys.slice(0, 2)] };
+    for (const policy of ['readOnly', 'objectUsage', 'objectDestruction', 'keyExport'] as const) {
+      const to = !CURRENT[policy];
+      expect(impactOf(CURRENT, policy, to, reversed), policy).toEqual(impactOf(CURRENT, policy, to, PROFILE));
+      expect(impactOf(CURRENT, policy, to, rotated), policy).toEqual(impactOf(CURRENT, policy, to, PROFILE));
+    }
   });
 
   it('on: does not touch session keys, signing or export', () => {
@@ -174,16 +184,16 @@ describe('impactOf: Key Export and Key Import', () => {
         direction: 'gain',
         text: '4 public keys will start being exported in plain form and being wrapped.',
       },
-      { operation: 'wrap', keyClass: 'private', count: 7, direction: 'gain', text: '7 private keys will start being wrapped.' },
       { operation: 'wrap', keyClass: 'secret', count: 5, direction: 'gain', text: '5 secret keys will start being wrapped.' },
+      { operation: 'wrap', keyClass: 'private', count: 7, direction: 'gain', text: '7 private keys will start being wrapped.' },
     ]);
   });
 
   it('forbidding export again loses the same', () => {
     expect(texts(impactOf({ ...CURRENT, keyExport: true }, 'keyExport', false, PROFILE))).toEqual([
       '4 public keys will stop being exported in plain form and being wrapped.',
-      '7 private keys will stop being wrapped.',
       '5 secret keys will stop being wrapped.',
+      '7 private keys will stop being wrapped.',
     ]);
   });
 
@@ -227,8 +237,8 @@ describe('impactOf: Session Objects, Object Destruction, Key Invalidation', () =
 
   it('Object Destruction off: destroyable keys stop being deleted', () => {
     expect(texts(impactOf(CURRENT, 'objectDestruction', false, PROFILE))).toEqual([
-      '10 private keys will stop being deleted.',
       '5 secret keys will stop being deleted.',
+      '10 private keys will stop being deleted.',
       '4 public keys will stop being deleted.',
     ]);
   });
