@@ -90,8 +90,9 @@ export class ChangeBook {
       }
       return 'conflict';
     }
-    // Two clients flipped the same policy at once: the second form is stale ("already …"), which the
-    // console refuses before looking at the version. It learns nothing of the version from that.
+    // The client's view was current, yet the policy already had that value (another client's change
+    // of the same version it had not seen applied yet): "already …". A stale form with an older
+    // version is a conflict above, naming the change.
     if (result.code === 'invalid' && /already/.test(result.error)) {
       state.policy[submission.policy] = submission.value;
       return 'stale';

@@ -65,18 +65,20 @@ export async function changePolicy(
   const label = policyEntry(input.policy).label;
   // A retry of a submission whose outcome is unknown goes to the backend again with the same key.
   const retrying = stored.intent !== null;
-  if (!retrying && from === input.value) {
+  const alreadySet = !retrying && from === input.value;
+  if (alreadySet && partition.version === input.expectedVersion) {
     return fail('invalid', `${label} is already ${valueWord(input.policy, from).toLowerCase()}.`);
   }
-  const risk = riskOf(input.policy, from, input.value);
+  // A stale form whose change someone else already made is a conflict like any other: it names who
+  // changed what since the form was loaded (once the actor is known to be allowed this change at all).
+  const risk = riskOf(input.policy, alreadySet ? !input.value : from, input.value);
 
-  const blocked = changeBlockedBecause(actor, input.policy, risk);
-  const supportOtherPolicy = actor.role === 'support' && input.policy !== 'clientApiAccess';
-  if (blocked || supportOtherPolicy) {
-    const reason = supportOtherPolicy ? 'Provider support may only take a partition offline or bring it online.' : (blocked ?? '');
-    await logSecurityEvent(ctx.db, { actor, action: ACTION, target, reason: `denied: ${reason}` });
-    return fail('forbidden', reason);
+  const denied = deniedBecause(actor, input.policy, risk);
+  if (denied) {
+    await logSecurityEvent(ctx.db, { actor, action: ACTION, target, reason: `denied: ${denied}` });
+    return fail('forbidden', denied);
   }
+  if (alreadySet) return conflict(ctx, input.partitionId, input.expectedVersion, partition.version);
 
   const missing = missingConfirmation(actor, input, partition.name, from);
   if (missing) {
@@ -187,6 +189,12 @@ async function replay(
     return conflict(ctx, input.partitionId, input.expectedVersion, outcome.backendVersion ?? input.expectedVersion);
   }
   return fail('failed', outcome.message ?? 'The HSM refused the change.');
+}
+
+/** Why the actor may not make this change at all, or null. */
+function deniedBecause(actor: Actor, policy: PolicyId, risk: ReturnType<typeof riskOf>): string | null {
+  if (actor.role === 'support' && policy !== 'clientApiAccess') return 'Provider support may only take a partition offline or bring it online.';
+  return changeBlockedBecause(actor, policy, risk);
 }
 
 async function conflict(

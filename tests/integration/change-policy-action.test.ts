@@ -121,6 +121,33 @@ describe('changePolicyAction', () => {
     expect(partition?.version).toBe(2);
   });
 
+  it('two tabs making the same change: the second is a conflict naming the first, not "already disabled"; the same form on the current version is', async () => {
+    const other = await makeUser(ctx, 'security_officer', tenant);
+    const p = await makePartition(ctx, tenant);
+    const form = { partitionId: p.id, expectedVersion: 1, sessionObjects: 'false', confirm: 'workflow-breaking', reason: 'a' } as const;
+    expect((await act(officer, policyForm(form))).ok).toBe(true);
+    const second = await act(other, policyForm(form));
+    expect(second).toMatchObject({ ok: false, code: 'conflict' });
+    if (second.ok) return;
+    expect(second.details?.changes).toEqual([
+      expect.objectContaining({ policy: 'sessionObjects', from: true, to: false, by: `User ${officer.id}`, role: 'security_officer' }),
+    ]);
+    expect(second.error).toContain('Session Objects was set to disabled');
+    // A request against the current version that changes nothing is told so.
+    const direct = await act(other, policyForm({ ...form, expectedVersion: 2 }));
+    expect(direct).toMatchObject({ ok: false, code: 'invalid', error: 'Session Objects is already disabled.' });
+    expect((await ctx.hsm.admin.getPartition(p.id))?.version).toBe(2);
+  });
+
+  it('a stale form for a change the actor may not make is refused as forbidden, without the conflict’s details', async () => {
+    const admin = await makeUser(ctx, 'partition_admin', tenant);
+    const p = await makePartition(ctx, tenant);
+    expect((await act(officer, policyForm({ partitionId: p.id, expectedVersion: 1, sessionObjects: 'false', confirm: 'workflow-breaking', reason: 'a' }))).ok).toBe(true);
+    const stale = await act(admin, policyForm({ partitionId: p.id, expectedVersion: 1, sessionObjects: 'false', confirm: 'workflow-breaking', reason: 'b' }));
+    expect(stale).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(JSON.stringify(stale)).not.toContain(officer.id);
+  });
+
   it('a change made outside the console is named as such in the conflict', async () => {
     const p = await makePartition(ctx, tenant);
     await ctx.hsm.admin.setPolicy({
