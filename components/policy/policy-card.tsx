@@ -32,6 +32,8 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [error, setError] = useState<Failure<PolicyChangeConflict> | null>(null);
+  // What the last save did, said where the switch is (a safe change applies without a dialog).
+  const [saved, setSaved] = useState<string | null>(null);
   // One idempotency key per submission, made when the change starts; kept for a retry after "no answer".
   const submission = useRef<string | null>(null);
 
@@ -48,6 +50,7 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
     },
     onMutate: () => {
       setError(null);
+      setSaved(null);
       setOptimistic(card.change.to);
     },
     onSuccess: async (result) => {
@@ -61,6 +64,7 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
       }
       submission.current = null;
       setDialogOpen(false);
+      setSaved(`Saved: ${entry.label} ${valueWord(card.policy, card.change.to).toLowerCase()} (version ${result.data.version}), recorded in the audit.`);
       await queryClient.invalidateQueries({ queryKey: ['partition', partition.id] });
       setOptimistic(null);
       router.refresh();
@@ -143,6 +147,11 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
         <p className="mt-2 text-sm text-slate-600" data-testid={`policy-blocked-${card.policy}`}>
           <span aria-hidden="true">🔒 </span>
           {blocked}
+        </p>
+      ) : null}
+      {saved && !error ? (
+        <p role="status" className="mt-2 text-sm text-emerald-800" data-testid={`policy-saved-${card.policy}`}>
+          {saved}
         </p>
       ) : null}
       {error && !dialogOpen ? (

@@ -31,6 +31,7 @@ test('a security officer disables Object Usage through the warning; it persists,
 
   await expect(dialog).toBeHidden();
   await expect(card.getByTestId('policy-value-objectUsage')).toHaveText('Disabled');
+  await expect(card.getByTestId('policy-saved-objectUsage')).toHaveText(/^Saved: Object Usage disabled \(version \d+\), recorded in the audit\.$/);
   await page.reload();
   await expect(page.getByTestId('policy-value-objectUsage')).toHaveText('Disabled');
 
