@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { lockStore } from './store-lock';
 
 export type Row = Record<string, unknown>;
 
@@ -28,10 +29,19 @@ async function openPglite(location: string): Promise<Database> {
   // Trigram indexes serve the partitions list's search (lib/hsm/emulator/search-schema.ts); a store
   // that has one must always be opened with the extension.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+  const inMemory = location.startsWith('memory://');
+  if (!inMemory) mkdirSync(location, { recursive: true });
+  // One process at a time may own a data folder (lib/db/store-lock.ts).
+  const unlock = inMemory ? () => undefined : lockStore(location);
   const options = { extensions: { pg_trgm } };
-  const db = location.startsWith('memory://') ? new PGlite(options) : new PGlite(location, options);
-  await db.waitReady;
+  let db;
+  try {
+    db = inMemory ? new PGlite(options) : new PGlite(location, options);
+    await db.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const run = async <T extends Row>(q: { query: typeof db.query }, sql: string, params?: readonly unknown[]) =>
     (await q.query<T>(sql, params ? [...params] : undefined)).rows;
   return {
@@ -41,7 +51,13 @@ async function openPglite(location: string): Promise<Database> {
     exec: async (sql) => {
       await db.exec(sql);
     },
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
