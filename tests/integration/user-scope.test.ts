@@ -8,6 +8,7 @@ import { authenticateWithPassword } from '@/lib/auth/authenticate';
 import { runWithSession } from '@/lib/auth/current';
 import { hashPassword } from '@/lib/auth/password';
 import { createSession, resolveActor } from '@/lib/auth/sessions';
+import { USER_SCOPE_MIGRATION } from '@/lib/db/security-schema';
 import { makePartition, makeTenant, testContext, uniqueId } from '../support/context';
 import { policyForm } from '../support/forms';
 import { securityLogFor, storeSnapshot } from '../support/store';
@@ -47,9 +48,7 @@ async function legacyUser(role: string, tenantId: string | null): Promise<{ id: 
       role,
       tenantId,
     ]);
-    await tx.query(`ALTER TABLE users ADD CONSTRAINT users_role_scope CHECK (
-      (role NOT IN ('viewer', 'partition_admin', 'security_officer') OR tenant_id IS NOT NULL)
-      AND (role <> 'support' OR tenant_id IS NULL)) NOT VALID`);
+    await tx.query(USER_SCOPE_MIGRATION.sql);
   });
   return { id: email, email };
 }
