@@ -30,6 +30,8 @@ const { positionals, values } = parseArgs({
 
 const Role = z.enum(ROLES, { error: `The role is one of: ${ROLES.join(', ')}.` });
 const Email = z.email({ error: 'Give an e-mail address with --email.' });
+/** The store allows 200 characters (migration 010: the name goes into the audit's covering index). */
+const DisplayName = z.string().trim().min(1, 'The name is empty.').max(200, 'The name is longer than 200 characters.');
 
 /** A customer role needs a tenant that exists; support works across all tenants (lib/auth/roles.ts). */
 async function checkScope(hsm: AppContext['hsm'], role: Role, tenant: string | null): Promise<void> {
@@ -39,8 +41,6 @@ async function checkScope(hsm: AppContext['hsm'], role: Role, tenant: string | n
     throw new Error(`No tenant ${tenant}: the tenant IDs are in the partitions list's tenant filter.`);
   }
 }
-/** The store allows 200 characters (migration 010: the name goes into the audit's covering index). */
-const DisplayName = z.string().trim().min(1, 'The name is empty.').max(200, 'The name is longer than 200 characters.');
 
 async function main() {
   const ctx = await createContext({ database: defaultDatabaseLocation(), seedDemo: process.env.SEED_DEMO !== 'false' });
@@ -70,7 +70,7 @@ async function main() {
           subject,
         ],
       );
-      console.log(`Added ${email} (${role}, ${values.tenant ?? 'all tenants'})`);
+      console.log(`Added ${email} (${role}, ${tenant ?? 'all tenants'})`);
     } else if (command === 'set-role' || command === 'disable') {
       const email = Email.parse(values.email).toLowerCase();
       const [user] = await ctx.db.query<{ id: string; tenant_id: string | null }>('SELECT id, tenant_id FROM users WHERE email = $1', [email]);

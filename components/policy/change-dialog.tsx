@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { policyEntry, valueWord } from '@/lib/policy/catalog';
+import { impactLineKey } from '@/lib/policy/impact-line-key';
 import type { OfflineNotice, PolicyCardView } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
 import type { PolicyChangeConflict } from '@/lib/services/policy-change';
@@ -71,7 +72,7 @@ export function ChangeDialog({ card, partitionName, offline = null, pending, err
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700" data-testid="change-impact">
             {change.impact.length === 0 ? <li>No keys or clients are affected.</li> : null}
             {change.impact.map((line) => (
-              <li key={`${line.keyClass}-${line.direction}-${line.text}`}>{line.text}</li>
+              <li key={impactLineKey(line)}>{line.text}</li>
             ))}
           </ul>
         </div>

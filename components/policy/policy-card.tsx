@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { changePolicyAction } from '@/lib/actions/change-policy';
-import type { ImpactLine } from '@/lib/policy';
 import { policyEntry, valueWord } from '@/lib/policy/catalog';
+import { impactLineKey } from '@/lib/policy/impact-line-key';
 import type { OfflineNotice, PolicyCardView, VisiblePartition } from '@/lib/services/partitions';
 import type { Failure } from '@/lib/services/result';
 import type { PolicyChangeConflict } from '@/lib/services/policy-change';
@@ -20,8 +20,6 @@ type Props = { card: PolicyCardView; partition: VisiblePartition; offline?: Offl
 
 /** Effects listed on the card itself; the rest sit behind "N more effects". */
 const SHOWN_IMPACT = 4;
-
-const impactKey = (line: ImpactLine) => `${line.keyClass}-${line.direction}-${line.text}`;
 
 export function PolicyCard({ card, partition, offline = null }: Props) {
   const entry = policyEntry(card.policy);
@@ -126,7 +124,7 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700" data-testid={`policy-impact-${card.policy}`}>
           {card.change.impact.length === 0 ? <li>No keys or clients of this partition are affected.</li> : null}
           {card.change.impact.slice(0, SHOWN_IMPACT).map((line) => (
-            <li key={impactKey(line)}>{line.text}</li>
+            <li key={impactLineKey(line)}>{line.text}</li>
           ))}
         </ul>
         {card.change.impact.length > SHOWN_IMPACT ? (
@@ -137,7 +135,7 @@ export function PolicyCard({ card, partition, offline = null }: Props) {
             </summary>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {card.change.impact.slice(SHOWN_IMPACT).map((line) => (
-                <li key={impactKey(line)}>{line.text}</li>
+                <li key={impactLineKey(line)}>{line.text}</li>
               ))}
             </ul>
           </details>

@@ -44,13 +44,12 @@ export async function authenticateWithPassword(raw: unknown, address: string): P
     await logSecurityEvent(ctx.db, { actor: null, action: 'login', target, reason: 'wrong email or password' });
     return null;
   }
+  await finishLoginAttempt(ctx.db, attempt.attemptId, true);
   if (scopeProblem(user.role, user.tenant_id) !== null) {
     // The right password, but an account no session could act for (resolveActor refuses it too).
-    await finishLoginAttempt(ctx.db, attempt.attemptId, true);
     await logSecurityEvent(ctx.db, { actor: null, action: 'login', target, reason: `refused: the ${user.role} account has no valid tenant scope` });
     return null;
   }
-  await finishLoginAttempt(ctx.db, attempt.attemptId, true);
   const sid = await createSession(ctx.db, user.id);
   return { id: user.id, name: user.name, email: user.email, sid };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changePolicyAction } from '@/lib/actions/change-policy';
 import { authenticateWithPassword } from '@/lib/auth/authenticate';
+import { openOidcSession } from '@/lib/auth/authenticate-oidc';
 import { runWithSession } from '@/lib/auth/current';
 import { hashPassword } from '@/lib/auth/password';
 import { createSession, resolveActor } from '@/lib/auth/sessions';
@@ -35,19 +36,17 @@ const insertUser = (email: string, role: string, tenantId: string | null, hash: 
     tenantId,
   ]);
 
+const LEGACY_ISSUER = 'https://idp.test.example';
+
 /** A user row as a store from before migration 011 may hold one: written while the check was absent. */
 async function legacyUser(role: string, tenantId: string | null): Promise<{ id: string; email: string }> {
   const email = `${uniqueId('legacy')}@test.example`;
   await ctx.db.transaction(async (tx) => {
     await tx.query('ALTER TABLE users DROP CONSTRAINT users_role_scope');
-    await tx.query('INSERT INTO users (id, email, name, password_hash, role, tenant_id) VALUES ($1, $2, $3, $4, $5, $6)', [
-      email,
-      email,
-      'Legacy User',
-      await hashPassword('test-password'),
-      role,
-      tenantId,
-    ]);
+    await tx.query(
+      'INSERT INTO users (id, email, name, password_hash, role, tenant_id, oidc_issuer, oidc_subject) VALUES ($1, $2, $3, $4, $5, $6, $7, $1)',
+      [email, email, 'Legacy User', await hashPassword('test-password'), role, tenantId, LEGACY_ISSUER],
+    );
     await tx.query(USER_SCOPE_MIGRATION.sql);
   });
   return { id: email, email };
@@ -68,6 +67,11 @@ describe('a user’s role goes with its tenant scope', () => {
     expect(await authenticateWithPassword({ email: legacy.email, password: 'test-password' }, '203.0.113.9')).toBeNull();
     const [refused] = (await securityLogFor(ctx, null, 'login')).filter((row) => row.target?.startsWith(legacy.email));
     expect(refused?.reason).toMatch(/no valid tenant scope/);
+
+    // Single sign-on refuses it the same way.
+    expect(await openOidcSession(LEGACY_ISSUER, legacy.id)).toBeNull();
+    const [refusedSso] = (await securityLogFor(ctx, null, 'login.oidc')).filter((row) => row.target?.includes(legacy.id));
+    expect(refusedSso?.reason).toMatch(/no valid tenant scope/);
 
     // A session opened before the row went wrong (or by any other path) is refused on every request.
     const sessionId = await createSession(ctx.db, legacy.id);
